@@ -1,0 +1,185 @@
+//! Throughput of the whole check, in bytes of input text per second.
+//!
+//! Corpus: `CALQUE_BENCH_DIR` (default `/tmp/calque-bench`, built by
+//! `../shared/bench/make-corpus.sh` and `make-gazetteer.sh`): the first
+//! `CALQUE_BENCH_MB` MB (default 10) of `corpus-100m.jsonl`, one document per
+//! record. Without the corpus, the bundled fixtures are used (and said so).
+//!
+//! Benches:
+//! - `check/default-kb`: the whole check, one thread, default KB;
+//! - `check/names-100k`: the same with the KB padded with the 100,000 names of
+//!   `names-100k.txt` (people and places as person entries, the costly case for
+//!   the fuzzy index);
+//! - `check/default-kb-parallel`: rayon over documents, all cores;
+//! - `tokenise`: tokenising and folding only;
+//! - `startup/default-kb`: loading and compiling the embedded KB.
+
+use std::path::{Path, PathBuf};
+
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use rayon::prelude::*;
+
+use calque::{Checker, Config, Document, Kb, KbSource, Meta};
+
+fn bench_dir() -> PathBuf {
+    std::env::var_os("CALQUE_BENCH_DIR").map_or_else(|| PathBuf::from("/tmp/calque-bench"), PathBuf::from)
+}
+
+/// The documents to check: (name, text).
+fn corpus() -> Vec<(String, String)> {
+    let limit: usize = std::env::var("CALQUE_BENCH_MB")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(10)
+        * 1_000_000;
+    let jsonl = bench_dir().join("corpus-100m.jsonl");
+    let mut docs = Vec::new();
+    if let Ok(text) = std::fs::read_to_string(&jsonl) {
+        let mut size = 0;
+        for (i, line) in text.lines().enumerate() {
+            let Some(t) = json_text(line) else { continue };
+            size += t.len();
+            docs.push((format!("corpus#{}", i + 1), t));
+            if size >= limit {
+                break;
+            }
+        }
+        eprintln!(
+            "corpus: {} documents, {:.1} MB of {}",
+            docs.len(),
+            size as f64 / 1e6,
+            jsonl.display()
+        );
+    } else {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+        let mut files: Vec<_> = std::fs::read_dir(&dir).unwrap().flatten().map(|e| e.path()).collect();
+        files.sort();
+        for f in files.into_iter().filter(|f| f.extension().is_some_and(|e| e == "txt")) {
+            docs.push((f.display().to_string(), std::fs::read_to_string(&f).unwrap()));
+        }
+        eprintln!(
+            "corpus: {} not found, using the {} bundled fixtures",
+            jsonl.display(),
+            docs.len()
+        );
+    }
+    docs
+}
+
+/// The `text` field of a corpus record: the generator writes `"text": "..."`
+/// last, with JSON string escapes.
+fn json_text(line: &str) -> Option<String> {
+    let start = line.find("\"text\": \"")? + 9;
+    let body = &line[start..line.rfind('"')?];
+    let mut out = String::with_capacity(body.len());
+    let mut chars = body.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        match chars.next()? {
+            'n' => out.push('\n'),
+            't' => out.push('\t'),
+            'r' => out.push('\r'),
+            'u' => {
+                let hex: String = chars.by_ref().take(4).collect();
+                let mut code = u32::from_str_radix(&hex, 16).ok()?;
+                if (0xD800..0xDC00).contains(&code) {
+                    let _ = chars.next();
+                    let _ = chars.next();
+                    let low: String = chars.by_ref().take(4).collect();
+                    let low = u32::from_str_radix(&low, 16).ok()?;
+                    code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00);
+                }
+                out.push(char::from_u32(code)?);
+            }
+            other => out.push(other),
+        }
+    }
+    Some(out)
+}
+
+/// The default KB plus the 100k-name gazetteer as person entries.
+fn padded_kb() -> Option<Kb> {
+    let names = std::fs::read_to_string(bench_dir().join("names-100k.txt")).ok()?;
+    let dir = tempfile::tempdir().ok()?;
+    let mut csv = String::from("id,kind,canonical,aliases,variants,titles,country,note\n");
+    let mut n = 0;
+    for line in names.lines() {
+        let name = line.trim();
+        if name.is_empty() || name.contains(['"', '|']) {
+            continue;
+        }
+        n += 1;
+        csv.push_str(&format!("gazetteer-{n:06},person,\"{name}\",,,,,\n"));
+    }
+    std::fs::write(dir.path().join("entities.csv"), csv).ok()?;
+    let kb = Kb::load(&[KbSource::Embedded, KbSource::Dir(dir.path().to_path_buf())]).ok()?;
+    eprintln!(
+        "padded KB: {n} gazetteer names, {:?} (forms, fuzzy vocabulary, deletions)",
+        kb.names().stats()
+    );
+    Some(kb)
+}
+
+fn check_all(checker: &Checker, docs: &[(String, String)]) -> usize {
+    docs.iter()
+        .map(|(name, text)| {
+            checker
+                .check(&Document::new(name.clone(), text.clone(), Meta::default()))
+                .len()
+        })
+        .sum()
+}
+
+fn benches(c: &mut Criterion) {
+    let docs = corpus();
+    let bytes: usize = docs.iter().map(|(_, t)| t.len()).sum();
+
+    let mut g = c.benchmark_group("check");
+    g.throughput(Throughput::Bytes(bytes as u64));
+    g.sample_size(10);
+    let checker = Checker::new(Kb::embedded(), Config::default());
+    eprintln!("findings with the default KB: {}", check_all(&checker, &docs));
+    g.bench_function("default-kb", |b| b.iter(|| check_all(&checker, &docs)));
+    g.bench_function("default-kb-parallel", |b| {
+        b.iter(|| {
+            docs.par_iter()
+                .map(|(n, t)| {
+                    checker
+                        .check(&Document::new(n.clone(), t.clone(), Meta::default()))
+                        .len()
+                })
+                .sum::<usize>()
+        })
+    });
+    if let Some(kb) = padded_kb() {
+        let padded = Checker::new(kb, Config::default());
+        eprintln!("findings with the padded KB: {}", check_all(&padded, &docs));
+        g.bench_function("names-100k", |b| b.iter(|| check_all(&padded, &docs)));
+    } else {
+        eprintln!("names-100k.txt not found: run ../shared/bench/make-gazetteer.sh for the padded-KB bench");
+    }
+    g.finish();
+
+    let mut g = c.benchmark_group("tokenise");
+    g.throughput(Throughput::Bytes(bytes as u64));
+    g.sample_size(10);
+    g.bench_function("fold+tokens", |b| {
+        b.iter(|| {
+            docs.iter()
+                .map(|(n, t)| Document::new(n.clone(), t.clone(), Meta::default()).tokens().len())
+                .sum::<usize>()
+        })
+    });
+    g.finish();
+
+    let mut g = c.benchmark_group("startup");
+    g.sample_size(10);
+    g.bench_function("default-kb", |b| b.iter(Kb::embedded));
+    g.finish();
+}
+
+criterion_group!(throughput, benches);
+criterion_main!(throughput);

@@ -1,0 +1,119 @@
+//! The checker: runs every check on a document and resolves what they report
+//! into the findings the contract promises (one per span, above the floor,
+//! sorted).
+
+use std::collections::BTreeMap;
+
+use crate::checks::{CHECKS, Context, Sink};
+use crate::document::Document;
+use crate::finding::{Confidence, Finding, Reported};
+use crate::kb::Kb;
+use crate::rules::RuleSet;
+use crate::score::Weights;
+
+/// What changes what a checker reports.
+#[derive(Clone, Debug)]
+pub struct Config {
+    /// Findings below this confidence are not reported (DESIGN.md: 0.50).
+    pub min_confidence: Confidence,
+    pub weights: Weights,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            min_confidence: Confidence::new(0.5),
+            weights: Weights::default(),
+        }
+    }
+}
+
+/// Checks documents against a compiled KB. Build once; share by reference
+/// across threads (`Checker: Sync`).
+pub struct Checker {
+    kb: Kb,
+    rules: RuleSet,
+    config: Config,
+}
+
+impl Checker {
+    pub fn new(kb: Kb, config: Config) -> Checker {
+        Checker {
+            kb,
+            rules: RuleSet::default(),
+            config,
+        }
+    }
+
+    pub fn kb(&self) -> &Kb {
+        &self.kb
+    }
+
+    pub fn rules(&self) -> &RuleSet {
+        &self.rules
+    }
+
+    pub fn config(&self) -> &Config {
+        &self.config
+    }
+
+    /// Every finding of every check, before the floor and overlap resolution.
+    pub fn raw_findings(&self, doc: &Document) -> Vec<Finding> {
+        let mentions = self.kb.names().scan(doc);
+        let cx = Context {
+            doc,
+            kb: &self.kb,
+            mentions: &mentions,
+        };
+        let mut sink = Sink::new(self.rules.builtin_ids());
+        for check in CHECKS {
+            check.run(&cx, &mut sink);
+        }
+        sink.into_findings()
+    }
+
+    /// The findings to report, sorted by start, end and rule.
+    pub fn check(&self, doc: &Document) -> Vec<Reported> {
+        let mut candidates: Vec<Reported> = self
+            .raw_findings(doc)
+            .into_iter()
+            .filter(|f| f.confidence >= self.config.min_confidence)
+            .map(|f| {
+                let rule = self.rules.get(f.rule);
+                Reported {
+                    penalty: self.config.weights.of(rule.severity) * f.confidence.value(),
+                    severity: rule.severity,
+                    category: rule.category,
+                    finding: f,
+                }
+            })
+            .collect();
+        // One finding per span: the highest penalty wins, then the rule listed first.
+        candidates.sort_by(|a, b| {
+            b.penalty
+                .total_cmp(&a.penalty)
+                .then(a.finding.rule.cmp(&b.finding.rule))
+                .then(a.finding.start.cmp(&b.finding.start))
+                .then(a.finding.end.cmp(&b.finding.end))
+                .then(a.finding.suggestion.cmp(&b.finding.suggestion))
+        });
+        let mut taken: BTreeMap<usize, usize> = BTreeMap::new();
+        let mut kept = Vec::with_capacity(candidates.len());
+        for r in candidates {
+            let (s, e) = (r.finding.start, r.finding.end);
+            let overlaps = taken.range(..e).next_back().is_some_and(|(_, &end)| end > s);
+            if !overlaps {
+                taken.insert(s, e);
+                kept.push(r);
+            }
+        }
+        kept.sort_by(|a, b| {
+            (a.finding.start, a.finding.end, &self.rules.get(a.finding.rule).id).cmp(&(
+                b.finding.start,
+                b.finding.end,
+                &self.rules.get(b.finding.rule).id,
+            ))
+        });
+        kept
+    }
+}

@@ -1,0 +1,166 @@
+//! Checks: pure functions of (document, KB) to findings. One check per file,
+//! registered once in [`CHECKS`]. Checks never print; reporters never detect.
+
+mod consistency;
+mod diacritics;
+mod english_spelling;
+mod known_variant;
+pub mod name_slots;
+pub mod near_miss;
+pub mod persons;
+
+use std::ops::Range;
+
+use crate::document::Document;
+use crate::finding::{Category, Confidence, Finding, RuleId, Severity};
+use crate::kb::{Kb, Mention};
+
+/// What a rule is, once, for `calque rules`, reports and docs.
+#[derive(Debug)]
+pub struct RuleMeta {
+    /// Stable id `<category>.<slug>`.
+    pub id: &'static str,
+    pub category: Category,
+    pub severity: Severity,
+    /// One line, in English, for `calque rules`.
+    pub summary: &'static str,
+    /// Why it matters and how it decides, for the README and `calque explain`.
+    pub docs: &'static str,
+}
+
+/// Everything a check may read about one document. Built once per document;
+/// the KB mentions are computed once and shared by all checks.
+pub struct Context<'a> {
+    pub doc: &'a Document,
+    pub kb: &'a Kb,
+    pub mentions: &'a [Mention],
+}
+
+pub trait Check: Send + Sync {
+    /// The rules this check may report.
+    fn rules(&self) -> &'static [&'static RuleMeta];
+    /// Reads the context and reports through `out`; no I/O.
+    fn run(&self, cx: &Context<'_>, out: &mut Sink<'_>);
+}
+
+/// Every check, in the order their rules are listed. When two findings of
+/// equal penalty overlap, the rule listed first wins.
+pub static CHECKS: &[&dyn Check] = &[
+    &known_variant::KnownVariant,
+    &english_spelling::EnglishSpelling,
+    &diacritics::Diacritics,
+    &near_miss::NearMiss,
+    &consistency::Consistency,
+];
+
+/// Every built-in rule, in listing order.
+pub fn builtin_rules() -> impl Iterator<Item = &'static RuleMeta> {
+    CHECKS.iter().flat_map(|c| c.rules().iter().copied())
+}
+
+/// Collects a check's findings and stamps them with the rule's id, so a check
+/// cannot mislabel what it reports.
+pub struct Sink<'a> {
+    rule_ids: &'a [(&'static str, RuleId)],
+    findings: Vec<Finding>,
+}
+
+impl<'a> Sink<'a> {
+    pub fn new(rule_ids: &'a [(&'static str, RuleId)]) -> Self {
+        Sink {
+            rule_ids,
+            findings: Vec::new(),
+        }
+    }
+
+    /// Reports `range` (bytes of the document text) under `rule`.
+    pub fn report(
+        &mut self,
+        rule: &'static RuleMeta,
+        range: Range<usize>,
+        confidence: f64,
+        suggestion: impl Into<String>,
+        message: impl Into<String>,
+    ) {
+        let Some(&(_, id)) = self.rule_ids.iter().find(|(r, _)| *r == rule.id) else {
+            return;
+        };
+        self.findings.push(Finding {
+            rule: id,
+            start: range.start,
+            end: range.end,
+            confidence: Confidence::new(confidence),
+            suggestion: suggestion.into(),
+            message: message.into(),
+        });
+    }
+
+    pub fn into_findings(self) -> Vec<Finding> {
+        self.findings
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod testing {
+    //! Runs one check alone on a text, for the checks' own tests.
+
+    use std::sync::OnceLock;
+
+    use super::*;
+    use crate::document::Meta;
+
+    pub fn kb() -> &'static Kb {
+        static KB: OnceLock<Kb> = OnceLock::new();
+        KB.get_or_init(Kb::embedded)
+    }
+
+    /// (found text, rule id, suggestion, confidence) of each finding.
+    pub fn run(check: &dyn Check, text: &str) -> Vec<(String, &'static str, String, f64)> {
+        let kb = kb();
+        let doc = Document::new("test", text.to_string(), Meta::default());
+        let mentions = kb.names().scan(&doc);
+        let cx = Context {
+            doc: &doc,
+            kb,
+            mentions: &mentions,
+        };
+        let ids: Vec<(&'static str, RuleId)> = builtin_rules()
+            .enumerate()
+            .map(|(i, r)| (r.id, RuleId(i as u16)))
+            .collect();
+        let mut sink = Sink::new(&ids);
+        check.run(&cx, &mut sink);
+        let metas: Vec<&RuleMeta> = builtin_rules().collect();
+        sink.into_findings()
+            .into_iter()
+            .map(|f| {
+                assert!(f.start < f.end && f.end <= text.len(), "bad range {f:?}");
+                (
+                    text[f.start..f.end].to_string(),
+                    metas[f.rule.0 as usize].id,
+                    f.suggestion,
+                    f.confidence.value(),
+                )
+            })
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rule_ids_are_unique_and_well_formed() {
+        let mut seen = std::collections::HashSet::new();
+        for r in builtin_rules() {
+            assert!(seen.insert(r.id), "duplicate rule id {}", r.id);
+            let (cat, slug) = r.id.split_once('.').expect("id is <category>.<slug>");
+            assert_eq!(cat, r.category.as_str(), "{}: id prefix and category differ", r.id);
+            assert!(!slug.is_empty() && slug.bytes().all(|b| b.is_ascii_lowercase() || b == b'-'));
+            assert!(r.summary.len() > 20 && !r.summary.contains('\t') && !r.summary.contains('\n'));
+            assert!(r.docs.len() > 80, "{} is not documented", r.id);
+            assert!(!r.docs.to_lowercase().contains("todo") && !r.docs.contains("lorem"));
+        }
+    }
+}

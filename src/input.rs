@@ -1,0 +1,228 @@
+//! Finding input documents (files, folders, stdin) and reading them.
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use crate::document::{MAX_DOCUMENT_BYTES, TextFormat};
+
+/// Where a document's bytes come from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Source {
+    Stdin,
+    File(PathBuf),
+}
+
+/// One document to check, or one that cannot be (it still gets a report row).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Input {
+    /// The document column of reports: the path as given, the folder joined
+    /// with the relative path, or `<stdin>`.
+    pub name: String,
+    pub source: Source,
+    pub format: TextFormat,
+    /// Set when discovery already knows the input cannot be read.
+    pub error: Option<String>,
+}
+
+/// Which files a folder walk takes.
+#[derive(Clone, Debug)]
+pub struct Walk {
+    /// Extensions without the dot, lower case.
+    pub extensions: Vec<String>,
+}
+
+impl Default for Walk {
+    fn default() -> Self {
+        Walk {
+            extensions: vec!["txt".into(), "md".into()],
+        }
+    }
+}
+
+fn format_of(path: &Path) -> TextFormat {
+    match path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+        .as_deref()
+    {
+        Some("md" | "markdown") => TextFormat::Markdown,
+        _ => TextFormat::Plain,
+    }
+}
+
+/// Expands `paths` into inputs, in order: each path as given; a folder's files
+/// (recursively, hidden entries skipped, symbolic links followed) sorted by
+/// path. Problems met while walking (a symlink loop, an unreadable folder) are
+/// returned as warnings; a missing path becomes an input in error.
+pub fn discover(paths: &[String], walk: &Walk) -> (Vec<Input>, Vec<String>) {
+    let mut inputs = Vec::new();
+    let mut warnings = Vec::new();
+    for p in paths {
+        if p == "-" {
+            inputs.push(Input {
+                name: "<stdin>".into(),
+                source: Source::Stdin,
+                format: TextFormat::Plain,
+                error: None,
+            });
+            continue;
+        }
+        let path = PathBuf::from(p);
+        match std::fs::metadata(&path) {
+            Ok(m) if m.is_dir() => walk_dir(&path, walk, &mut inputs, &mut warnings),
+            Ok(_) => inputs.push(Input {
+                name: p.clone(),
+                format: format_of(&path),
+                source: Source::File(path),
+                error: None,
+            }),
+            Err(e) => inputs.push(Input {
+                name: p.clone(),
+                format: TextFormat::Plain,
+                source: Source::File(path),
+                error: Some(io_message(&e)),
+            }),
+        }
+    }
+    (inputs, warnings)
+}
+
+fn walk_dir(root: &Path, walk: &Walk, inputs: &mut Vec<Input>, warnings: &mut Vec<String>) {
+    let mut files = Vec::new();
+    let walker = walkdir::WalkDir::new(root)
+        .follow_links(true)
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+    for entry in walker {
+        match entry {
+            Ok(e) if e.file_type().is_file() => {
+                let ext = e
+                    .path()
+                    .extension()
+                    .and_then(|x| x.to_str())
+                    .map(str::to_ascii_lowercase);
+                if ext.is_some_and(|x| walk.extensions.contains(&x)) {
+                    files.push(e.into_path());
+                }
+            }
+            Ok(_) => {}
+            Err(e) => {
+                let at = e
+                    .path()
+                    .map_or_else(|| root.display().to_string(), |p| p.display().to_string());
+                let why = if e.loop_ancestor().is_some() {
+                    "symbolic link loop, not followed".to_string()
+                } else {
+                    e.io_error().map_or_else(|| e.to_string(), io_message)
+                };
+                warnings.push(format!("{at}: {why}"));
+            }
+        }
+    }
+    files.sort();
+    for f in files {
+        inputs.push(Input {
+            name: f.display().to_string(),
+            format: format_of(&f),
+            source: Source::File(f),
+            error: None,
+        });
+    }
+}
+
+fn io_message(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file or folder".into(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
+        _ => e.to_string(),
+    }
+}
+
+/// Reads and decodes an input: UTF-8, a leading byte-order mark dropped
+/// (offsets count from after it). Binary data (a NUL byte) and invalid UTF-8
+/// are errors that name the byte offset and line.
+pub fn read(input: &Input) -> Result<String, String> {
+    if let Some(e) = &input.error {
+        return Err(e.clone());
+    }
+    let mut bytes = Vec::new();
+    let res = match &input.source {
+        Source::Stdin => std::io::stdin().lock().read_to_end(&mut bytes).map(|_| ()),
+        Source::File(p) => std::fs::File::open(p)
+            .and_then(|mut f| f.read_to_end(&mut bytes))
+            .map(|_| ()),
+    };
+    res.map_err(|e| io_message(&e))?;
+    decode(bytes)
+}
+
+/// Decodes document bytes (see [`read`]).
+pub fn decode(mut bytes: Vec<u8>) -> Result<String, String> {
+    if bytes.starts_with(b"\xEF\xBB\xBF") {
+        bytes.drain(..3);
+    }
+    if bytes.len() > MAX_DOCUMENT_BYTES {
+        return Err(format!(
+            "document too large ({} bytes; the limit is 4 GiB)",
+            bytes.len()
+        ));
+    }
+    if let Some(k) = memchr_nul(&bytes) {
+        return Err(format!("binary file (NUL byte at byte {k}), not checked"));
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        let at = e.utf8_error().valid_up_to();
+        let line = e.as_bytes()[..at].iter().filter(|&&b| b == b'\n').count() + 1;
+        format!("invalid UTF-8 at byte {at} (line {line})")
+    })
+}
+
+fn memchr_nul(b: &[u8]) -> Option<usize> {
+    b.iter().position(|&x| x == 0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decode_errors_name_the_offset() {
+        assert_eq!(decode(b"\xEF\xBB\xBFabc".to_vec()).unwrap(), "abc");
+        assert_eq!(
+            decode(b"ab\ncd\xFFe".to_vec()).unwrap_err(),
+            "invalid UTF-8 at byte 5 (line 2)"
+        );
+        assert!(
+            decode(b"ab\0c".to_vec())
+                .unwrap_err()
+                .starts_with("binary file (NUL byte at byte 2)")
+        );
+    }
+
+    #[test]
+    fn folders_are_walked_sorted_and_filtered() {
+        let d = tempfile::tempdir().unwrap();
+        let root = d.path();
+        std::fs::create_dir_all(root.join("b")).unwrap();
+        std::fs::create_dir_all(root.join(".hidden")).unwrap();
+        for f in ["b/z.txt", "a.md", "b.txt", "c.csv", ".hidden/x.txt", "B.TXT"] {
+            std::fs::write(root.join(f), "x").unwrap();
+        }
+        let (inputs, warnings) = discover(&[root.display().to_string()], &Walk::default());
+        assert!(warnings.is_empty());
+        let names: Vec<String> = inputs
+            .iter()
+            .map(|i| i.name.strip_prefix(&root.display().to_string()).unwrap().to_string())
+            .collect();
+        assert_eq!(names, ["/B.TXT", "/a.md", "/b/z.txt", "/b.txt"]);
+        assert_eq!(inputs[1].format, TextFormat::Markdown);
+    }
+
+    #[test]
+    fn missing_paths_become_inputs_in_error() {
+        let (inputs, _) = discover(&["/no/such/file.txt".into()], &Walk::default());
+        assert_eq!(inputs[0].error.as_deref(), Some("no such file or folder"));
+        assert_eq!(read(&inputs[0]).unwrap_err(), "no such file or folder");
+    }
+}

@@ -1,0 +1,433 @@
+//! The compiled name index: every written form of every entity, place and
+//! country, looked up exactly by folded token sequence, and the tokens of
+//! people's accepted forms, looked up fuzzily through a deletion index.
+//!
+//! Exact lookup walks the document's tokens once: at each word it extends the
+//! key token by token while the key is a prefix of some form (a hash set of
+//! prefixes, so a word that starts no form costs one lookup), and keeps the
+//! longest form that matches with compatible case.
+//!
+//! Fuzzy lookup (symmetric delete, as in SymSpell) stores each vocabulary token
+//! and every string made by deleting one of its characters, hashed, in one
+//! sorted array. A query generates its own deletions and binary-searches them:
+//! every token within one edit (insertion, deletion, substitution or adjacent
+//! transposition) is found without looking at the rest of the vocabulary, and
+//! the candidates are then verified with a real edit distance.
+
+use rustc_hash::{FxHashMap, FxHashSet};
+
+use crate::document::{Document, Meta, Token, flag};
+
+/// What a form names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Owner {
+    Entity(u32),
+    Place(u32),
+    Country(u32),
+}
+
+/// Why a form is wrong.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum VariantKind {
+    /// Listed in the KB's `variants` column.
+    Listed,
+    /// Listed, and an English romanisation of an accepted form.
+    ListedEnglish,
+    /// Not listed: derived from an accepted form by the English romanisation rules.
+    GeneratedEnglish,
+    /// The English name of a place or country (`english` column).
+    PlaceEnglish,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FormStatus {
+    Accepted,
+    Variant(VariantKind),
+}
+
+/// The case a form's token asks of the text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Case {
+    /// Written in capitals (acronyms): the text must be too.
+    Upper,
+    /// Capitalised: the text must start with a capital.
+    Cap,
+    /// Lower case (particles, titles): any case.
+    Any,
+}
+
+#[derive(Clone, Debug)]
+pub struct Form {
+    pub owner: Owner,
+    /// The form as written in the KB (or generated).
+    pub text: String,
+    /// Folded tokens joined by single spaces.
+    pub key: String,
+    pub status: FormStatus,
+    pub case: Vec<Case>,
+}
+
+impl Form {
+    pub fn token_count(&self) -> usize {
+        self.case.len()
+    }
+}
+
+/// A known form found in a document: tokens `first..=last`.
+#[derive(Clone, Debug)]
+pub struct Mention {
+    pub first: usize,
+    pub last: usize,
+    /// The forms with this key whose case the text satisfies.
+    pub forms: Vec<u32>,
+}
+
+/// A vocabulary token close to a query token.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct TokenHit {
+    pub vocab: u32,
+    pub distance: u8,
+}
+
+/// The longest form, in tokens, that the index considers.
+pub const MAX_FORM_TOKENS: usize = 24;
+
+#[derive(Default)]
+pub struct NameIndex {
+    forms: Vec<Form>,
+    exact: FxHashMap<String, Vec<u32>>,
+    prefixes: FxHashSet<String>,
+    /// Folded tokens of all accepted forms and of place and country names.
+    known_tokens: FxHashSet<String>,
+    vocab: Vec<String>,
+    vocab_ids: FxHashMap<String, u32>,
+    /// For each vocabulary token: (form, position of the token in the form).
+    postings: Vec<Vec<(u32, u8)>>,
+    deletes: Vec<(u64, u32)>,
+}
+
+/// Tokens of a form, as the document tokeniser cuts them: (folded, case).
+/// `None` if the form has no word or more than [`MAX_FORM_TOKENS`] tokens.
+pub fn form_tokens(text: &str) -> Option<Vec<(String, Case)>> {
+    let d = Document::new("", text.to_string(), Meta::default());
+    let toks = d.tokens();
+    if toks.is_empty() || toks.len() > MAX_FORM_TOKENS || !toks[0].is_word() {
+        return None;
+    }
+    Some(toks.iter().map(|t| (d.folded(t).to_string(), case_of(t))).collect())
+}
+
+/// The lookup key of a form: its folded tokens joined by single spaces.
+pub fn form_key(text: &str) -> Option<String> {
+    form_tokens(text).map(|t| t.iter().map(|(f, _)| f.as_str()).collect::<Vec<_>>().join(" "))
+}
+
+fn case_of(t: &Token) -> Case {
+    if t.has(flag::UPPER) {
+        Case::Upper
+    } else if t.has(flag::CAP) {
+        Case::Cap
+    } else {
+        Case::Any
+    }
+}
+
+fn case_ok(req: Case, t: &Token) -> bool {
+    match req {
+        Case::Upper => t.has(flag::UPPER),
+        Case::Cap => t.has(flag::CAP),
+        Case::Any => true,
+    }
+}
+
+/// FNV-1a, 64 bits: stable across runs and platforms.
+fn fnv(bytes: impl IntoIterator<Item = u8>) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in bytes {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    h
+}
+
+/// The hashes of `s` and of every string made by deleting one char of it.
+fn deletion_hashes(s: &str, out: &mut Vec<u64>) {
+    out.clear();
+    out.push(fnv(s.bytes()));
+    for (i, c) in s.char_indices() {
+        let (a, b) = (&s[..i], &s[i + c.len_utf8()..]);
+        out.push(fnv(a.bytes().chain(b.bytes())));
+    }
+}
+
+/// Minimum length (in chars) of a token indexed for fuzzy lookup.
+const MIN_FUZZY_CHARS: usize = 3;
+
+impl NameIndex {
+    /// Adds a form; returns its id, or `None` if the text has no usable tokens.
+    pub fn add(&mut self, owner: Owner, text: &str, status: FormStatus) -> Option<u32> {
+        let toks = form_tokens(text)?;
+        let key = toks.iter().map(|(f, _)| f.as_str()).collect::<Vec<_>>().join(" ");
+        let id = self.forms.len() as u32;
+        self.forms.push(Form {
+            owner,
+            text: text.to_string(),
+            key,
+            status,
+            case: toks.into_iter().map(|(_, c)| c).collect(),
+        });
+        Some(id)
+    }
+
+    pub fn set_status(&mut self, id: u32, status: FormStatus) {
+        self.forms[id as usize].status = status;
+    }
+
+    pub fn forms(&self) -> &[Form] {
+        &self.forms
+    }
+
+    pub fn form(&self, id: u32) -> &Form {
+        &self.forms[id as usize]
+    }
+
+    /// The forms whose folded key is `key`.
+    pub fn by_key(&self, key: &str) -> &[u32] {
+        self.exact.get(key).map_or(&[], Vec::as_slice)
+    }
+
+    /// Whether a folded token belongs to some accepted name, place or country.
+    pub fn is_known_token(&self, folded: &str) -> bool {
+        self.known_tokens.contains(folded)
+    }
+
+    pub fn add_known_token(&mut self, folded: &str) {
+        self.known_tokens.insert(folded.to_string());
+    }
+
+    /// Builds the lookup structures once all forms are added. `fuzzy` decides
+    /// which forms' tokens enter the fuzzy vocabulary.
+    pub fn build(&mut self, fuzzy: impl Fn(&Form) -> bool) {
+        self.exact.clear();
+        self.prefixes.clear();
+        for (id, f) in self.forms.iter().enumerate() {
+            self.exact.entry(f.key.clone()).or_default().push(id as u32);
+            let mut prefix = String::new();
+            for (i, tok) in f.key.split(' ').enumerate() {
+                if i > 0 {
+                    prefix.push(' ');
+                }
+                prefix.push_str(tok);
+                self.prefixes.insert(prefix.clone());
+            }
+            let name_like = matches!(f.owner, Owner::Place(_) | Owner::Country(_)) || f.status == FormStatus::Accepted;
+            if name_like {
+                for tok in f.key.split(' ') {
+                    self.known_tokens.insert(tok.to_string());
+                }
+            }
+        }
+        for ids in self.exact.values_mut() {
+            ids.sort_unstable();
+        }
+
+        let mut hashes = Vec::new();
+        for (id, f) in self.forms.iter().enumerate() {
+            if !fuzzy(f) {
+                continue;
+            }
+            for (pos, tok) in f.key.split(' ').enumerate() {
+                if tok.chars().count() < MIN_FUZZY_CHARS {
+                    continue;
+                }
+                let v = match self.vocab_ids.get(tok) {
+                    Some(&v) => v,
+                    None => {
+                        let v = self.vocab.len() as u32;
+                        self.vocab.push(tok.to_string());
+                        self.vocab_ids.insert(tok.to_string(), v);
+                        self.postings.push(Vec::new());
+                        deletion_hashes(tok, &mut hashes);
+                        self.deletes.extend(hashes.iter().map(|&h| (h, v)));
+                        v
+                    }
+                };
+                self.postings[v as usize].push((id as u32, pos as u8));
+            }
+        }
+        self.deletes.sort_unstable();
+        self.deletes.dedup();
+    }
+
+    /// Finds the known forms in a document, leftmost-longest, never overlapping.
+    pub fn scan(&self, doc: &Document) -> Vec<Mention> {
+        let toks = doc.tokens();
+        let mut out = Vec::new();
+        let mut key = String::with_capacity(64);
+        let mut i = 0;
+        while i < toks.len() {
+            if toks[i].kind == crate::document::TokenKind::Punct {
+                i += 1;
+                continue;
+            }
+            key.clear();
+            key.push_str(doc.folded(&toks[i]));
+            if !self.prefixes.contains(key.as_str()) {
+                i += 1;
+                continue;
+            }
+            let mut best: Option<(usize, Vec<u32>)> = None;
+            let mut j = i;
+            loop {
+                if let Some(ids) = self.exact.get(key.as_str()) {
+                    let span = &toks[i..=j];
+                    let ok: Vec<u32> = ids
+                        .iter()
+                        .copied()
+                        .filter(|&id| {
+                            let f = &self.forms[id as usize];
+                            f.case.len() == span.len() && f.case.iter().zip(span).all(|(&c, t)| case_ok(c, t))
+                        })
+                        .collect();
+                    if !ok.is_empty() {
+                        best = Some((j, ok));
+                    }
+                }
+                j += 1;
+                if j >= toks.len() || j - i >= MAX_FORM_TOKENS || toks[j].has(flag::LINE_START) {
+                    break;
+                }
+                key.push(' ');
+                key.push_str(doc.folded(&toks[j]));
+                if !self.prefixes.contains(key.as_str()) {
+                    break;
+                }
+            }
+            match best {
+                Some((last, forms)) => {
+                    out.push(Mention { first: i, last, forms });
+                    i = last + 1;
+                }
+                None => i += 1,
+            }
+        }
+        out
+    }
+
+    /// Vocabulary tokens within `max_distance` edits of `folded` (optimal string
+    /// alignment distance), found through the deletion index. Distance 2 is only
+    /// found where one deletion on each side meets.
+    pub fn similar_tokens(&self, folded: &str, max_distance: u8, out: &mut Vec<TokenHit>) {
+        out.clear();
+        if folded.chars().count() < MIN_FUZZY_CHARS {
+            return;
+        }
+        let mut hashes = Vec::new();
+        deletion_hashes(folded, &mut hashes);
+        let mut seen: Vec<u32> = Vec::new();
+        for h in hashes {
+            let lo = self.deletes.partition_point(|&(x, _)| x < h);
+            for &(x, v) in &self.deletes[lo..] {
+                if x != h {
+                    break;
+                }
+                seen.push(v);
+            }
+        }
+        seen.sort_unstable();
+        seen.dedup();
+        for v in seen {
+            let d = strsim::osa_distance(folded, &self.vocab[v as usize]);
+            if d <= usize::from(max_distance) {
+                out.push(TokenHit {
+                    vocab: v,
+                    distance: d as u8,
+                });
+            }
+        }
+    }
+
+    pub fn vocab(&self, v: u32) -> &str {
+        &self.vocab[v as usize]
+    }
+
+    /// The forms a vocabulary token occurs in, with its position there.
+    pub fn postings(&self, v: u32) -> &[(u32, u8)] {
+        &self.postings[v as usize]
+    }
+
+    /// Approximate heap size, for `calque kb` statistics and benches.
+    pub fn stats(&self) -> (usize, usize, usize) {
+        (self.forms.len(), self.vocab.len(), self.deletes.len())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn index() -> NameIndex {
+        let mut ix = NameIndex::default();
+        ix.add(Owner::Entity(0), "Dmytro Kouleba", FormStatus::Accepted);
+        ix.add(Owner::Entity(0), "Kouleba", FormStatus::Accepted);
+        ix.add(
+            Owner::Entity(0),
+            "Kuleba",
+            FormStatus::Variant(VariantKind::ListedEnglish),
+        );
+        ix.add(Owner::Entity(1), "Ursula von der Leyen", FormStatus::Accepted);
+        ix.add(Owner::Entity(2), "OTAN", FormStatus::Accepted);
+        ix.add(Owner::Entity(2), "UN", FormStatus::Variant(VariantKind::Listed));
+        ix.build(|f| f.status == FormStatus::Accepted);
+        ix
+    }
+
+    fn found(ix: &NameIndex, text: &str) -> Vec<String> {
+        let d = Document::new("t", text.to_string(), Meta::default());
+        ix.scan(&d)
+            .iter()
+            .map(|m| d.span_text(m.first, m.last).to_string())
+            .collect()
+    }
+
+    #[test]
+    fn longest_known_form_wins() {
+        let ix = index();
+        assert_eq!(found(&ix, "Dmytro Kouleba et Kuleba"), ["Dmytro Kouleba", "Kuleba"]);
+        assert_eq!(
+            found(&ix, "Mme Ursula von der Leyen, puis von der Leyen"),
+            ["Ursula von der Leyen"]
+        );
+    }
+
+    #[test]
+    fn case_is_respected() {
+        let ix = index();
+        assert!(found(&ix, "un homme et kouleba").is_empty());
+        assert_eq!(found(&ix, "l'OTAN et l'UN"), ["OTAN", "UN"]);
+        assert_eq!(found(&ix, "KOULEBA"), ["KOULEBA"]);
+    }
+
+    #[test]
+    fn forms_never_cross_lines() {
+        let ix = index();
+        assert_eq!(found(&ix, "Dmytro\nKouleba"), ["Kouleba"]);
+    }
+
+    #[test]
+    fn deletion_index_finds_one_edit() {
+        let ix = index();
+        let mut hits = Vec::new();
+        for q in ["koulebа", "kouleb", "koulepa", "kuoleba", "koouleba", "kouleba"] {
+            ix.similar_tokens(q, 1, &mut hits);
+            let words: Vec<&str> = hits.iter().map(|h| ix.vocab(h.vocab)).collect();
+            if q.is_ascii() {
+                assert!(words.contains(&"kouleba"), "{q}: {words:?}");
+            }
+        }
+        ix.similar_tokens("lavrov", 1, &mut hits);
+        assert!(hits.is_empty());
+        ix.similar_tokens("kouleba", 1, &mut hits);
+        assert_eq!(hits[0].distance, 0);
+    }
+}

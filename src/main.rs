@@ -1,0 +1,361 @@
+//! The calque command line: parse arguments, call the library, map outcomes
+//! to the exit codes of DESIGN.md.
+
+mod cli;
+
+use std::fs::File;
+use std::io::{self, BufWriter, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::{Context as _, Result, bail};
+use clap::Parser;
+
+use calque::checks::near_miss;
+use calque::document::{Document, Meta};
+use calque::finding::Confidence;
+use calque::input::{self, Walk};
+use calque::kb::{self, FormStatus, Kb, KbSource, Owner, VariantKind};
+use calque::report::{CsvReport, Reporter, SummaryReport};
+use calque::{Checker, Config, run};
+use cli::{CheckArgs, Cli, Command, KbArgs, KbCommand};
+
+const OK: u8 = 0;
+const GATE_FAILED: u8 = 1;
+const CANNOT_RUN: u8 = 2;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Check(args) => check(args),
+        Command::Rules { category } => rules(category),
+        Command::Kb(KbCommand::Lookup { name, kb }) => lookup(&name, &kb),
+        Command::Kb(KbCommand::Check { dir }) => kb_check(dir),
+    };
+    match result {
+        Ok(code) => ExitCode::from(code),
+        Err(e) if is_broken_pipe(&e) => ExitCode::from(OK),
+        Err(e) => {
+            eprintln!("calque: error: {e:#}");
+            ExitCode::from(CANNOT_RUN)
+        }
+    }
+}
+
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| {
+        c.downcast_ref::<io::Error>()
+            .is_some_and(|io| io.kind() == io::ErrorKind::BrokenPipe)
+    })
+}
+
+fn kb_sources(args: &KbArgs) -> Vec<KbSource> {
+    let mut v = Vec::new();
+    if !args.no_default_kb {
+        v.push(KbSource::Embedded);
+    }
+    v.extend(args.dirs.iter().cloned().map(KbSource::Dir));
+    v
+}
+
+/// Loads the KB, printing each problem on stderr; `None` if it is invalid.
+fn load_kb(args: &KbArgs) -> Option<Kb> {
+    match Kb::load(&kb_sources(args)) {
+        Ok(kb) => Some(kb),
+        Err(e) => {
+            for p in &e.problems {
+                eprintln!("calque: error: {p}");
+            }
+            eprintln!("calque: error: the knowledge base is invalid; nothing was checked");
+            None
+        }
+    }
+}
+
+/// A report file written to a temporary file beside it and renamed at the end,
+/// so a failed run never leaves half a report.
+struct AtomicFile {
+    target: PathBuf,
+    temp: tempfile::NamedTempFile,
+}
+
+impl AtomicFile {
+    fn create(target: &Path) -> Result<(AtomicFile, File)> {
+        let dir = match target.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p,
+            _ => Path::new("."),
+        };
+        if !dir.is_dir() {
+            bail!(
+                "cannot write {}: folder {} does not exist",
+                target.display(),
+                dir.display()
+            );
+        }
+        let temp = tempfile::Builder::new()
+            .prefix(".calque-")
+            .tempfile_in(dir)
+            .with_context(|| format!("cannot write in {}", dir.display()))?;
+        let file = temp.as_file().try_clone()?;
+        Ok((
+            AtomicFile {
+                target: target.to_path_buf(),
+                temp,
+            },
+            file,
+        ))
+    }
+
+    fn commit(self) -> Result<()> {
+        self.temp
+            .persist(&self.target)
+            .with_context(|| format!("cannot write {}", self.target.display()))?;
+        Ok(())
+    }
+}
+
+fn check(args: CheckArgs) -> Result<u8> {
+    // Output folders are checked before any work is done.
+    let mut commits = Vec::new();
+    let report_out: Box<dyn Write> = match &args.output {
+        Some(p) => {
+            let (a, f) = AtomicFile::create(p)?;
+            commits.push(a);
+            Box::new(BufWriter::new(f))
+        }
+        None => Box::new(BufWriter::new(io::stdout().lock())),
+    };
+    let summary_out = match &args.summary {
+        Some(p) => {
+            let (a, f) = AtomicFile::create(p)?;
+            commits.push(a);
+            Some(BufWriter::new(f))
+        }
+        None => None,
+    };
+
+    let Some(kb) = load_kb(&args.kb) else {
+        return Ok(CANNOT_RUN);
+    };
+    let config = Config {
+        min_confidence: Confidence::new(args.min_confidence),
+        ..Config::default()
+    };
+    let checker = Checker::new(kb, config);
+
+    let paths = if args.paths.is_empty() {
+        vec![".".to_string()]
+    } else {
+        args.paths.clone()
+    };
+    let walk = Walk {
+        extensions: args
+            .ext
+            .iter()
+            .map(|e| e.trim_start_matches('.').to_ascii_lowercase())
+            .filter(|e| !e.is_empty())
+            .collect(),
+    };
+    let (inputs, warnings) = input::discover(&paths, &walk);
+    for w in &warnings {
+        eprintln!("calque: warning: {w}");
+    }
+    if inputs.is_empty() {
+        bail!(
+            "no input found in {} (a folder walk takes .{} files; see --ext)",
+            paths.join(", "),
+            walk.extensions.join(", .")
+        );
+    }
+
+    let mut csv = CsvReport::new(report_out)?;
+    let mut summary = summary_out.map(SummaryReport::new).transpose()?;
+    let mut reporters: Vec<&mut dyn Reporter> = vec![&mut csv];
+    if let Some(s) = summary.as_mut() {
+        reporters.push(s);
+    }
+    let mut pool = rayon::ThreadPoolBuilder::new();
+    if let Some(j) = args.jobs {
+        pool = pool.num_threads(usize::from(j));
+    }
+    let pool = pool.build().context("cannot start worker threads")?;
+    let mut on_error = |name: &str, why: &str| eprintln!("calque: error: {name}: {why}");
+    let stats = run::run(
+        &pool,
+        &checker,
+        &inputs,
+        args.pass_threshold,
+        &mut reporters,
+        &mut on_error,
+    )?;
+    drop(reporters);
+    drop(csv);
+    drop(summary);
+    for c in commits {
+        c.commit()?;
+    }
+
+    if stats.errors > 0 && !args.keep_going {
+        eprintln!(
+            "calque: error: {} of {} documents could not be checked (--keep-going to exit 0 anyway)",
+            stats.errors, stats.documents
+        );
+        return Ok(CANNOT_RUN);
+    }
+    let under = args.fail_under.is_some_and(|t| stats.min_score.is_some_and(|s| s < t));
+    let severe = args.fail_on.is_some_and(|s| stats.max_severity.is_some_and(|m| m >= s));
+    Ok(if under || severe { GATE_FAILED } else { OK })
+}
+
+fn rules(category: Option<calque::finding::Category>) -> Result<u8> {
+    let set = calque::rules::RuleSet::default();
+    let mut out = BufWriter::new(io::stdout().lock());
+    for r in set.iter().filter(|r| category.is_none_or(|c| r.category == c)) {
+        writeln!(out, "{}\t{}\t{}\t{}", r.id, r.category, r.severity, r.summary)?;
+    }
+    out.flush()?;
+    Ok(OK)
+}
+
+fn lookup(name: &str, args: &KbArgs) -> Result<u8> {
+    let Some(kb) = load_kb(args) else { return Ok(CANNOT_RUN) };
+    let mut out = BufWriter::new(io::stdout().lock());
+    let doc = Document::new("<name>", name.to_string(), Meta::default());
+    let mentions = kb.names().scan(&doc);
+    let whole = mentions
+        .iter()
+        .find(|m| m.first == 0 && m.last + 1 == doc.tokens().len());
+    match whole {
+        Some(m) => {
+            writeln!(out, "« {name} » is known:")?;
+            for &id in &m.forms {
+                let f = kb.names().form(id);
+                let status = match f.status {
+                    FormStatus::Accepted => "an accepted form",
+                    FormStatus::Variant(VariantKind::Listed) => "a wrong form listed in the KB",
+                    FormStatus::Variant(VariantKind::ListedEnglish) => {
+                        "a wrong form listed in the KB (English romanisation)"
+                    }
+                    FormStatus::Variant(VariantKind::GeneratedEnglish) => {
+                        "an English romanisation derived from an accepted form"
+                    }
+                    FormStatus::Variant(VariantKind::PlaceEnglish) => "the English name",
+                };
+                writeln!(out, "  {status} of {}", describe(&kb, f.owner))?;
+            }
+        }
+        None => writeln!(out, "« {name} » is no form the KB knows.")?,
+    }
+    let words: Vec<&str> = doc
+        .tokens()
+        .iter()
+        .filter(|t| t.is_word())
+        .map(|t| doc.folded(t))
+        .collect();
+    let mut cands = near_miss::candidates(&kb, &words, true);
+    cands.sort_by(|a, b| b.confidence.total_cmp(&a.confidence).then(a.form.cmp(&b.form)));
+    cands.dedup_by_key(|c| c.entity);
+    if cands.is_empty() {
+        if whole.is_none() {
+            writeln!(
+                out,
+                "It is close to no known person's name (name.near-miss would stay silent)."
+            )?;
+        }
+    } else {
+        writeln!(out, "Close to (name.near-miss candidates, best first):")?;
+        for c in cands.iter().take(10) {
+            let f = kb.names().form(c.form);
+            writeln!(
+                out,
+                "  {:.2}  {}  [{}]  least word similarity {:.3}{}",
+                c.confidence.min(0.95),
+                f.text,
+                kb.entity(c.entity).id,
+                c.min_sim,
+                if c.typo {
+                    ", every differing word one edit away"
+                } else {
+                    ""
+                }
+            )?;
+        }
+    }
+    out.flush()?;
+    Ok(OK)
+}
+
+fn describe(kb: &Kb, owner: Owner) -> String {
+    let id = kb.owner_id(owner);
+    match owner {
+        Owner::Entity(i) => {
+            let e = kb.entity(i);
+            let mut s = format!("{} [{id}], {}", e.canonical, e.kind.as_str());
+            if let Some(c) = &e.country {
+                s.push_str(&format!(", {c}"));
+            }
+            let accepted: Vec<&str> = std::iter::once(e.canonical.as_str())
+                .chain(e.aliases.iter().map(String::as_str))
+                .collect();
+            s.push_str(&format!("\n    accepted: {}", accepted.join(" | ")));
+            if !e.titles.is_empty() {
+                let titles: Vec<String> = e
+                    .titles
+                    .iter()
+                    .map(|t| match (t.from, t.to) {
+                        (None, None) => t.role.clone(),
+                        (f, t2) => format!(
+                            "{} ({}-{})",
+                            t.role,
+                            f.map_or(String::new(), |y| y.to_string()),
+                            t2.map_or(String::new(), |y| y.to_string())
+                        ),
+                    })
+                    .collect();
+                s.push_str(&format!("\n    titles: {}", titles.join(" | ")));
+            }
+            if !e.note.is_empty() {
+                s.push_str(&format!("\n    note: {}", e.note));
+            }
+            s
+        }
+        Owner::Place(i) => {
+            let p = kb.place(i);
+            format!("the place {} [{id}], {}", p.french.join(" | "), p.country)
+        }
+        Owner::Country(i) => format!("the country {} [{id}]", kb.country(i).french.join(" | ")),
+    }
+}
+
+fn kb_check(dir: Option<PathBuf>) -> Result<u8> {
+    let sources = match dir {
+        Some(d) => vec![KbSource::Dir(d)],
+        None => vec![KbSource::Embedded],
+    };
+    match Kb::load(&sources) {
+        Ok(kb) => {
+            let people = kb
+                .entities()
+                .iter()
+                .filter(|e| e.kind == kb::EntityKind::Person)
+                .count();
+            let orgs = kb.entities().len() - people;
+            let mut out = io::stdout().lock();
+            writeln!(
+                out,
+                "ok: {people} people, {orgs} organisations and other entities, {} places, {} countries, {} name forms",
+                kb.places().len(),
+                kb.countries().len(),
+                kb.names().forms().len()
+            )?;
+            Ok(OK)
+        }
+        Err(e) => {
+            let mut out = io::stdout().lock();
+            for p in &e.problems {
+                writeln!(out, "{p}")?;
+            }
+            Ok(CANNOT_RUN)
+        }
+    }
+}
