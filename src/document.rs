@@ -147,14 +147,40 @@ impl Document {
 /// Words as the summary counts them: whitespace-separated runs that contain a
 /// letter or a digit.
 pub fn count_words(text: &str) -> usize {
-    text.split_whitespace()
-        .filter(|w| w.chars().any(char::is_alphanumeric))
-        .count()
+    let bytes = text.as_bytes();
+    let mut count = 0;
+    let mut counted = false;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let (space, alnum, len) = if b < 0x80 {
+            (
+                matches!(b, b' ' | b'\n' | b'\t' | b'\r' | 0x0B | 0x0C),
+                b.is_ascii_alphanumeric(),
+                1,
+            )
+        } else {
+            let c = char_at(text, i).unwrap_or(' ');
+            (c.is_whitespace(), c.is_alphanumeric(), c.len_utf8())
+        };
+        i += len;
+        if space {
+            counted = false;
+        } else if alnum && !counted {
+            counted = true;
+            count += 1;
+        }
+    }
+    count
 }
 
+#[inline]
 fn is_word_char(c: char) -> bool {
     if c.is_ascii() {
         c.is_ascii_alphanumeric()
+    } else if ('\u{C0}'..='\u{24F}').contains(&c) {
+        // Latin-1 and Latin Extended letters, without a table lookup.
+        c != '\u{D7}' && c != '\u{F7}'
     } else {
         c.is_alphanumeric() || unicode_normalization::char::is_combining_mark(c)
     }
@@ -172,6 +198,96 @@ fn char_at(text: &str, i: usize) -> Option<char> {
     text[i..].chars().next()
 }
 
+/// The character at byte `i` and its length, with a fast path for ASCII.
+#[inline]
+fn next_char(text: &str, i: usize) -> Option<(char, usize)> {
+    let b = *text.as_bytes().get(i)?;
+    if b < 0x80 {
+        Some((b as char, 1))
+    } else {
+        char_at(text, i).map(|c| (c, c.len_utf8()))
+    }
+}
+
+#[inline]
+fn is_space(c: char) -> bool {
+    if c.is_ascii() {
+        matches!(c, ' ' | '\n' | '\t' | '\r' | '\x0B' | '\x0C')
+    } else {
+        c.is_whitespace()
+    }
+}
+
+#[inline]
+fn word_char_at(text: &str, i: usize) -> bool {
+    next_char(text, i).is_some_and(|(c, _)| is_word_char(c))
+}
+
+/// Scans the word starting at `start` (its first char already known to be a
+/// word char). Returns its end, whether it is all digits (a number) and
+/// whether it is all ASCII.
+fn scan_word(text: &str, start: usize) -> (usize, bool, bool) {
+    let bytes = text.as_bytes();
+    let mut end = start;
+    let mut digits_only = true;
+    let mut ascii = true;
+    loop {
+        // The common case: a run of ASCII letters and digits.
+        while let Some(&b) = bytes.get(end).filter(|b| b.is_ascii_alphanumeric()) {
+            digits_only &= b.is_ascii_digit();
+            end += 1;
+        }
+        let Some((d, len)) = next_char(text, end) else { break };
+        if is_word_char(d) {
+            digits_only &= d.is_ascii_digit();
+            ascii &= len == 1;
+            end += len;
+            continue;
+        }
+        if digits_only && end > start && (d == '.' || d == ',') && bytes.get(end + 1).is_some_and(u8::is_ascii_digit) {
+            end += 1;
+            continue;
+        }
+        if end > start && is_apostrophe(d) && word_char_at(text, end + len) {
+            let elided = is_elision(&text[start..end]);
+            end += len;
+            ascii &= len == 1;
+            digits_only = false;
+            if elided {
+                break;
+            }
+            continue;
+        }
+        break;
+    }
+    (end, digits_only, ascii)
+}
+
+/// Case flags of a word: `CAP` if its first char is upper case, `UPPER` too
+/// if it has two letters or more and none lower case.
+fn case_flags(word: &str, ascii: bool) -> u8 {
+    let Some(first) = word.chars().next() else { return 0 };
+    if !first.is_uppercase() {
+        return 0;
+    }
+    let (letters, any_lower) = if ascii {
+        let b = word.as_bytes();
+        (
+            b.iter().filter(|c| c.is_ascii_alphabetic()).count(),
+            b.iter().any(u8::is_ascii_lowercase),
+        )
+    } else {
+        word.chars()
+            .filter(|c| c.is_alphabetic())
+            .fold((0, false), |(n, low), c| (n + 1, low || c.is_lowercase()))
+    };
+    if letters >= 2 && !any_lower {
+        flag::CAP | flag::UPPER
+    } else {
+        flag::CAP
+    }
+}
+
 fn tokenize(text: &str, excluded: &[Range<usize>]) -> (Vec<Token>, String) {
     let mut tokens = Vec::with_capacity(text.len() / 6 + 1);
     let mut folded = String::with_capacity(text.len() + 16);
@@ -179,7 +295,7 @@ fn tokenize(text: &str, excluded: &[Range<usize>]) -> (Vec<Token>, String) {
     let mut newlines = 0u32;
     let mut ex = excluded.iter().peekable();
     let mut i = 0;
-    while i < text.len() {
+    while let Some((c, clen)) = next_char(text, i) {
         if let Some(r) = ex.peek() {
             if i >= r.end {
                 ex.next();
@@ -191,13 +307,17 @@ fn tokenize(text: &str, excluded: &[Range<usize>]) -> (Vec<Token>, String) {
                 continue;
             }
         }
-        let Some(c) = char_at(text, i) else { break };
-        if c.is_whitespace() {
+        if is_space(c) {
             if c == '\n' {
                 newlines += 1;
             }
             pending |= flag::SPACE_BEFORE;
-            i += c.len_utf8();
+            i += clen;
+            // The common case: more ASCII spaces.
+            while let Some(&b) = text.as_bytes().get(i).filter(|&&b| b == b' ' || b == b'\n') {
+                newlines += u32::from(b == b'\n');
+                i += 1;
+            }
             continue;
         }
         if newlines >= 1 {
@@ -209,62 +329,33 @@ fn tokenize(text: &str, excluded: &[Range<usize>]) -> (Vec<Token>, String) {
         newlines = 0;
 
         let start = i;
-        let mut end = i + c.len_utf8();
-        let kind = if is_word_char(c) {
-            let mut digits_only = c.is_ascii_digit();
-            while let Some(d) = char_at(text, end) {
-                if is_word_char(d) {
-                    digits_only &= d.is_ascii_digit();
-                    end += d.len_utf8();
-                    continue;
-                }
-                let next = char_at(text, end + d.len_utf8());
-                if digits_only && (d == '.' || d == ',') && next.is_some_and(|n| n.is_ascii_digit()) {
-                    end += 1;
-                    continue;
-                }
-                if is_apostrophe(d) && next.is_some_and(is_word_char) {
-                    end += d.len_utf8();
-                    if is_elision(&text[start..end - d.len_utf8()]) {
-                        break;
-                    }
-                    continue;
-                }
-                break;
-            }
-            if digits_only {
+        let (end, kind, ascii) = if is_word_char(c) {
+            let (end, digits_only, ascii) = scan_word(text, start);
+            let kind = if digits_only {
                 TokenKind::Number
             } else {
                 TokenKind::Word
-            }
+            };
+            (end, kind, ascii)
         } else {
-            TokenKind::Punct
+            (i + clen, TokenKind::Punct, clen == 1)
         };
-
         let word = &text[start..end];
         let mut flags = pending;
         if kind == TokenKind::Word {
-            if c.is_uppercase() {
-                flags |= flag::CAP;
-            }
-            let mut letters = 0;
-            let mut any_lower = false;
-            for ch in word.chars() {
-                if ch.is_alphabetic() {
-                    letters += 1;
-                    any_lower |= ch.is_lowercase();
-                }
-            }
-            if letters >= 2 && !any_lower {
-                flags |= flag::UPPER | flag::CAP;
-            }
+            flags |= case_flags(word, ascii);
         }
         if !tokens.is_empty() {
             folded.push(' ');
         }
         let fold_start = folded.len();
-        for ch in word.chars() {
-            push_folded(ch, &mut folded);
+        if ascii {
+            folded.push_str(word);
+            folded[fold_start..].make_ascii_lowercase();
+        } else {
+            for ch in word.chars() {
+                push_folded(ch, &mut folded);
+            }
         }
         tokens.push(Token {
             start: start as u32,
@@ -279,9 +370,9 @@ fn tokenize(text: &str, excluded: &[Range<usize>]) -> (Vec<Token>, String) {
 
         // A hyphen between two words joins them: it is no token of its own.
         if kind != TokenKind::Punct {
-            if let Some(h) = char_at(text, i).filter(|&h| is_hyphen(h)) {
-                if char_at(text, i + h.len_utf8()).is_some_and(is_word_char) {
-                    i += h.len_utf8();
+            if let Some((_, hlen)) = next_char(text, i).filter(|&(h, _)| is_hyphen(h)) {
+                if word_char_at(text, i + hlen) {
+                    i += hlen;
                     pending = flag::HYPHEN_BEFORE;
                 }
             }

@@ -19,6 +19,7 @@
 
 pub mod checker;
 pub mod checks;
+pub mod distance;
 pub mod document;
 pub mod finding;
 pub mod fold;

@@ -59,12 +59,18 @@ fn find_url_start(s: &str) -> Option<usize> {
     let b = s.as_bytes();
     let mut i = 0;
     while i < b.len() {
-        let rest = &b[i..];
-        let at_word_start = i == 0 || !b[i - 1].is_ascii_alphanumeric();
-        if at_word_start
-            && (starts_with_ci(rest, b"http://") || starts_with_ci(rest, b"https://") || starts_with_ci(rest, b"www."))
-        {
-            return Some(i);
+        // Only `h` and `w` can start a URL: skip everything else at once.
+        let c = b[i] | 0x20;
+        if c == b'h' || c == b'w' {
+            let rest = &b[i..];
+            let at_word_start = i == 0 || !b[i - 1].is_ascii_alphanumeric();
+            if at_word_start
+                && (starts_with_ci(rest, b"http://")
+                    || starts_with_ci(rest, b"https://")
+                    || starts_with_ci(rest, b"www."))
+            {
+                return Some(i);
+            }
         }
         i += 1;
     }

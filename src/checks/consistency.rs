@@ -9,6 +9,7 @@ use rustc_hash::FxHashMap;
 use super::name_slots::{self, announces_name, capitalised_runs, is_gender_pair};
 use super::persons::{accepted_person, person_variant};
 use super::{Check, Context, RuleMeta, Sink};
+use crate::distance::{deletions, osa};
 use crate::document::Document;
 use crate::finding::{Category, Severity};
 
@@ -29,8 +30,9 @@ pub static ENTITY_SPELLING: RuleMeta = RuleMeta {
            form wins over any count. Confidence 0.90 when the KB or a majority of at least two \
            settles it, 0.75 when the tie is broken because only one spelling comes with a \
            first name, 0.60 otherwise and when both spellings are accepted forms. Feminine \
-           forms (Zelenska), plural and feminine endings (-s, -e) and two different known \
-           people are not reported.",
+           forms (Zelenska), plural and feminine endings (-s, -e) of names the KB does not know, \
+           two spellings each with its own first name and two different known people are \
+           not reported.",
 };
 
 /// One occurrence of a surname.
@@ -59,7 +61,7 @@ fn inflection_pair(a: &str, b: &str) -> bool {
 /// One edit apart; or two, when one spelling is a person's accepted form the
 /// KB knows and both are long and alike (Meloni/Meloney).
 fn close_spellings(a: &str, b: &str, oa: &[Occurrence<'_>], ob: &[Occurrence<'_>]) -> bool {
-    match strsim::osa_distance(a, b) {
+    match osa(a, b) {
         1 => true,
         2 => {
             let known = |o: &[Occurrence<'_>]| o.iter().any(|x| x.accepted);
@@ -101,6 +103,39 @@ fn add_surnames<'a>(
     }
 }
 
+/// Pairs of spellings (indices, `i < j`, sorted) that may be within the
+/// allowed distance: those sharing a deletion key, found through hashing, so
+/// the cost stays linear in the number of spellings. Two deletions are
+/// generated only for long words of a document that has a KB spelling.
+fn candidate_pairs(spellings: &[(&str, Vec<Occurrence<'_>>)]) -> Vec<(usize, usize)> {
+    /// A key shared by more spellings than this says nothing about spelling.
+    const MAX_BUCKET: usize = 32;
+    let any_known = spellings.iter().any(|(_, o)| o.iter().any(|x| x.accepted));
+    let mut buckets: FxHashMap<String, Vec<usize>> = FxHashMap::default();
+    let mut keys = Vec::new();
+    for (k, (s, _)) in spellings.iter().enumerate() {
+        let n = if any_known && s.chars().count() >= 6 { 2 } else { 1 };
+        deletions(s, n, &mut keys);
+        for key in keys.drain(..) {
+            buckets.entry(key).or_default().push(k);
+        }
+    }
+    let mut pairs = Vec::new();
+    for members in buckets.values() {
+        if members.len() < 2 || members.len() > MAX_BUCKET {
+            continue;
+        }
+        for (x, &i) in members.iter().enumerate() {
+            for &j in &members[x + 1..] {
+                pairs.push((i.min(j), i.max(j)));
+            }
+        }
+    }
+    pairs.sort_unstable();
+    pairs.dedup();
+    pairs
+}
+
 fn first_names<'a>(occurrences: &[Occurrence<'a>]) -> Vec<&'a str> {
     occurrences.iter().filter_map(|o| o.first_name).collect()
 }
@@ -131,67 +166,70 @@ impl Check for Consistency {
             }
         }
 
+        // Words with digits are versions and codes (IPv4/IPv6), not names.
         let mut spellings: Vec<(&str, Vec<Occurrence>)> = by_spelling
             .into_iter()
-            .filter(|(s, _)| s.chars().count() >= 4)
+            .filter(|(s, _)| s.chars().count() >= 4 && !s.bytes().any(|b| b.is_ascii_digit()))
             .collect();
         spellings.sort_by_key(|(_, occ)| occ[0].token);
         let mut reported = vec![false; spellings.len()];
-        for i in 0..spellings.len() {
-            for j in i + 1..spellings.len() {
-                let ((a, oa), (b, ob)) = (&spellings[i], &spellings[j]);
-                if !close_spellings(a, b, oa, ob) || is_gender_pair(a, b) || inflection_pair(a, b) {
-                    continue;
-                }
-                // Two spellings, each with its own first name: two people.
-                let (fa, fb) = (first_names(oa), first_names(ob));
-                if !fa.is_empty() && !fb.is_empty() && !fa.iter().any(|f| fb.contains(f)) {
-                    continue;
-                }
-                let kb_a = oa.iter().find_map(|o| o.entity.filter(|_| o.accepted));
-                let kb_b = ob.iter().find_map(|o| o.entity.filter(|_| o.accepted));
-                let (deviant, reference, confidence) = match (kb_a, kb_b) {
-                    (Some(x), Some(y)) if x != y => continue,
-                    (Some(_), Some(_)) => (j, i, 0.6),
-                    (Some(_), None) => (j, i, 0.9),
-                    (None, Some(_)) => (i, j, 0.9),
-                    (None, None) => {
-                        let (na, nb) = (oa.len(), ob.len());
-                        let (has_a, has_b) = (!fa.is_empty(), !fb.is_empty());
-                        if na != nb {
-                            let (d, r) = if na < nb { (i, j) } else { (j, i) };
-                            (d, r, if na.max(nb) >= 2 { 0.9 } else { 0.75 })
-                        } else if has_a != has_b {
-                            if has_a { (j, i, 0.75) } else { (i, j, 0.75) }
-                        } else {
-                            (j, i, 0.6)
-                        }
+        for (i, j) in candidate_pairs(&spellings) {
+            let ((a, oa), (b, ob)) = (&spellings[i], &spellings[j]);
+            // French endings tell common words apart (Unis/Unies), but a name
+            // the KB knows has one spelling (Timmermans, not Timmerman).
+            let known = |o: &[Occurrence<'_>]| o.iter().any(|x| x.accepted);
+            let inflected = inflection_pair(a, b) && !known(oa) && !known(ob);
+            if !close_spellings(a, b, oa, ob) || is_gender_pair(a, b) || inflected {
+                continue;
+            }
+            // Two spellings, each with its own first name: two people.
+            let (fa, fb) = (first_names(oa), first_names(ob));
+            if !fa.is_empty() && !fb.is_empty() && !fa.iter().any(|f| fb.contains(f)) {
+                continue;
+            }
+            let kb_a = oa.iter().find_map(|o| o.entity.filter(|_| o.accepted));
+            let kb_b = ob.iter().find_map(|o| o.entity.filter(|_| o.accepted));
+            let (deviant, reference, confidence) = match (kb_a, kb_b) {
+                (Some(x), Some(y)) if x != y => continue,
+                (Some(_), Some(_)) => (j, i, 0.6),
+                (Some(_), None) => (j, i, 0.9),
+                (None, Some(_)) => (i, j, 0.9),
+                (None, None) => {
+                    let (na, nb) = (oa.len(), ob.len());
+                    let (has_a, has_b) = (!fa.is_empty(), !fb.is_empty());
+                    if na != nb {
+                        let (d, r) = if na < nb { (i, j) } else { (j, i) };
+                        (d, r, if na.max(nb) >= 2 { 0.9 } else { 0.75 })
+                    } else if has_a != has_b {
+                        if has_a { (j, i, 0.75) } else { (i, j, 0.75) }
+                    } else {
+                        (j, i, 0.6)
                     }
-                };
-                // A spelling introduced with its own first name is a person of
-                // its own (Ganjar Pranowo beside Prabowo), unless the other
-                // spelling comes with the same first name.
-                let (dev_firsts, ref_firsts) = if deviant == i { (&fa, &fb) } else { (&fb, &fa) };
-                let lone = |k: usize| spellings[k].1.iter().any(|o| o.first_name.is_none());
-                if !lone(deviant) && !dev_firsts.iter().any(|f| ref_firsts.contains(f)) {
-                    continue;
                 }
-                if reported[deviant] {
-                    continue;
-                }
-                reported[deviant] = true;
-                let reference_text = doc.token_text(&toks[spellings[reference].1[0].token]);
-                for o in &spellings[deviant].1 {
-                    let t = &toks[o.token];
-                    let found = doc.token_text(t);
-                    out.report(
-                        &ENTITY_SPELLING,
-                        t.range(),
-                        confidence,
-                        reference_text,
-                        format!("« {found} » : le même nom est écrit « {reference_text} » ailleurs dans l'article."),
-                    );
-                }
+            };
+            // A spelling introduced with its own first name is a person of
+            // its own (Ganjar Pranowo beside Prabowo), unless the other
+            // spelling comes with the same first name.
+            let (dev_firsts, ref_firsts) = if deviant == i { (&fa, &fb) } else { (&fb, &fa) };
+            let lone = |k: usize| spellings[k].1.iter().any(|o| o.first_name.is_none());
+            if !lone(deviant) && !dev_firsts.iter().any(|f| ref_firsts.contains(f)) {
+                continue;
+            }
+            if reported[deviant] {
+                continue;
+            }
+            reported[deviant] = true;
+            let reference_text = doc.token_text(&toks[spellings[reference].1[0].token]);
+            for o in &spellings[deviant].1 {
+                let t = &toks[o.token];
+                let found = doc.token_text(t);
+                out.report(
+                    &ENTITY_SPELLING,
+                    t.range(),
+                    confidence,
+                    reference_text,
+                    format!("« {found} » : le même nom est écrit « {reference_text} » ailleurs dans l'article."),
+                );
             }
         }
     }
@@ -237,6 +275,7 @@ mod tests {
             "Les Nations Unies et les États-Unis. Jean Martin et Paul Martins.",
             "Le général Ali Saleh et le ministre Omar Salah ont parlé.",
             "Le président élu Prabowo Subianto a battu Ganjar Pranowo. Prabowo a remercié ses électeurs.",
+            "Le protocole IPv4 et M. IPv6 : le système SVr2 et le système SVr3.",
         ] {
             let f = run(&Consistency, text);
             assert!(f.is_empty(), "{text}: {f:?}");

@@ -325,15 +325,16 @@ pub fn capitalised_runs(doc: &Document, blocked: &[bool]) -> Vec<Range<usize>> {
 pub fn announces_name(doc: &Document, i: usize) -> bool {
     let toks = doc.tokens();
     let mut k = i;
-    // Skip the full stop of `M.`.
-    if k > 0 && doc.folded(&toks[k - 1]) == "." {
+    // Skip the full stop of `M.`: `M` is Monsieur only with it.
+    let period = k > 0 && doc.folded(&toks[k - 1]) == ".";
+    if period {
         k -= 1;
     }
     if k == 0 {
         return false;
     }
     let prev = doc.folded(&toks[k - 1]);
-    if is_honorific(prev) || is_title_word(prev) {
+    if (is_honorific(prev) && (prev != "m" || period)) || is_title_word(prev) {
         return true;
     }
     // "le ministre ukrainien des Affaires étrangères, Dmytro Kouleba": a title

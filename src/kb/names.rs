@@ -90,7 +90,7 @@ pub struct TokenHit {
 }
 
 /// The longest form, in tokens, that the index considers.
-pub const MAX_FORM_TOKENS: usize = 24;
+pub const MAX_FORM_TOKENS: usize = 40;
 
 #[derive(Default)]
 pub struct NameIndex {
@@ -337,8 +337,7 @@ impl NameIndex {
         seen.sort_unstable();
         seen.dedup();
         for v in seen {
-            let d = strsim::osa_distance(folded, &self.vocab[v as usize]);
-            if d <= usize::from(max_distance) {
+            if let Some(d) = crate::distance::osa_within(folded, &self.vocab[v as usize], usize::from(max_distance)) {
                 out.push(TokenHit {
                     vocab: v,
                     distance: d as u8,
