@@ -266,3 +266,17 @@ fn the_embedded_kb_checks_ok() {
         .code(0)
         .stdout(predicate::str::starts_with("ok: "));
 }
+
+#[test]
+fn markdown_markup_is_not_checked() {
+    let d = tempfile::tempdir().unwrap();
+    let f = write(
+        d.path(),
+        "a.md",
+        "# Titre\n\nLe `Zelenskyy` du code, [le lien](https://example.org/Dmytro-Kuleba) et <https://x.org/Kuleba>.\n\n```\nDmytro Kuleba\n```\n\nMais Dmytro Kuleba a parlé.\n",
+    );
+    let out = calque().args(["check", &f]).output().unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(text.lines().count(), 2, "{text}");
+    assert!(text.contains(",9,6,"), "{text}");
+}

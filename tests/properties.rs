@@ -2,7 +2,7 @@
 //! reports, on char boundaries, at the line and column it says.
 
 use calque::report::{CsvReport, Reporter};
-use calque::{Checker, Config, Document, Kb, Meta, run};
+use calque::{Checker, Config, Document, Kb, Meta, TextFormat, run};
 use proptest::prelude::*;
 use std::sync::OnceLock;
 
@@ -28,6 +28,10 @@ fn text() -> impl Strategy<Value = String> {
         Just("\u{a0}»".to_string()),
         Just("👍🏽\u{200d}\u{202e}".to_string()),
         Just("https://x.org/Kuleba".to_string()),
+        Just("`Zelenskyy`".to_string()),
+        Just("[Kuleba](http://k)".to_string()),
+        Just("```\n".to_string()),
+        Just("<b>".to_string()),
         "[A-Za-zéèïÉ' -]{0,12}",
         any::<String>(),
     ];
@@ -45,8 +49,9 @@ proptest! {
     #![proptest_config(ProptestConfig::with_cases(400))]
 
     #[test]
-    fn findings_point_at_what_they_report(text in text()) {
-        let doc = Document::new("p", text.clone(), Meta::default());
+    fn findings_point_at_what_they_report(text in text(), markdown in any::<bool>()) {
+        let format = if markdown { TextFormat::Markdown } else { TextFormat::Plain };
+        let doc = Document::new("p", text.clone(), Meta { format });
         let r = run::check_document(checker(), doc, 90.0);
         let mut out = Vec::new();
         {

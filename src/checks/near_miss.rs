@@ -38,6 +38,9 @@ pub static NEAR_MISS: RuleMeta = RuleMeta {
            names the KB does not hold stay silent: no anchor, no candidate.",
 };
 
+/// Forms a word may propose before it counts as too common to identify anyone.
+const MAX_POSTINGS: usize = 64;
+
 /// The least similarity of each differing word.
 const MIN_TOKEN_SIM: f64 = 0.80;
 
@@ -87,7 +90,13 @@ pub fn candidates(kb: &Kb, words: &[&str], announced: bool) -> Vec<Candidate> {
         let max_distance = if len >= 8 { 2 } else { u8::from(len >= 4) };
         names.similar_tokens(w, max_distance, &mut hits);
         for h in &hits {
-            for &(form, pos) in names.postings(h.vocab) {
+            // A word shared by very many names (San, Jean in a gazetteer)
+            // identifies nobody: the other words of the span must propose.
+            let postings = names.postings(h.vocab);
+            if postings.len() > MAX_POSTINGS {
+                continue;
+            }
+            for &(form, pos) in postings {
                 let pos = usize::from(pos);
                 if pos > p {
                     continue;
@@ -116,15 +125,6 @@ fn score(kb: &Kb, words: &[&str], form_id: u32, start: usize, announced: bool) -
     // A lone surname is checked only when it is the whole run, announced by
     // an honorific or a title (`M. Pelegrini`, not `Storm Shadow`).
     if window.len() == 1 && (!announced || words.len() > 1) {
-        return None;
-    }
-    // A window that is itself someone's accepted form is right as written.
-    let key = window.join(" ");
-    if names
-        .by_key(&key)
-        .iter()
-        .any(|&id| names.form(id).status == crate::kb::FormStatus::Accepted)
-    {
         return None;
     }
     let mut min_sim: f64 = 1.0;
@@ -157,6 +157,15 @@ fn score(kb: &Kb, words: &[&str], form_id: u32, start: usize, announced: bool) -
         min_sim = min_sim.min(word_similarity(w, e));
     }
     if !differs || !anchor || min_sim < MIN_TOKEN_SIM {
+        return None;
+    }
+    // A window that is itself someone's accepted form is right as written.
+    let key = window.join(" ");
+    if names
+        .by_key(&key)
+        .iter()
+        .any(|&id| names.form(id).status == crate::kb::FormStatus::Accepted)
+    {
         return None;
     }
     if window.len() == 1 && (!typo || chars(window[0]) < 5 || differs_known) {

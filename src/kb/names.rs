@@ -97,13 +97,19 @@ pub struct NameIndex {
     forms: Vec<Form>,
     exact: FxHashMap<String, Vec<u32>>,
     prefixes: FxHashSet<String>,
+    /// For forms whose first word may be written in lower case (`pape
+    /// François`, `von der Leyen`): a bit per (first byte, length up to 31)
+    /// of that word, so most lower-case words are rejected without hashing.
+    lower_first: Vec<u32>,
     /// Folded tokens of all accepted forms and of place and country names.
     known_tokens: FxHashSet<String>,
     vocab: Vec<String>,
     vocab_ids: FxHashMap<String, u32>,
     /// For each vocabulary token: (form, position of the token in the form).
     postings: Vec<Vec<(u32, u8)>>,
-    deletes: Vec<(u64, u32)>,
+    /// Vocabulary ids grouped by deletion hash, and where each group lies.
+    deleted_ids: Vec<u32>,
+    deletion_groups: FxHashMap<u64, (u32, u32)>,
 }
 
 /// Tokens of a form, as the document tokeniser cuts them: (folded, case).
@@ -161,7 +167,7 @@ fn deletion_hashes(s: &str, out: &mut Vec<u64>) {
 }
 
 /// Minimum length (in chars) of a token indexed for fuzzy lookup.
-const MIN_FUZZY_CHARS: usize = 3;
+const MIN_FUZZY_CHARS: usize = 4;
 
 impl NameIndex {
     /// Adds a form; returns its id, or `None` if the text has no usable tokens.
@@ -210,7 +216,14 @@ impl NameIndex {
     pub fn build(&mut self, fuzzy: impl Fn(&Form) -> bool) {
         self.exact.clear();
         self.prefixes.clear();
+        self.lower_first = vec![0; 256];
         for (id, f) in self.forms.iter().enumerate() {
+            if f.case.first() == Some(&Case::Any) {
+                let first = f.key.split(' ').next().unwrap_or_default();
+                if let Some(&b) = first.as_bytes().first() {
+                    self.lower_first[usize::from(b)] |= 1 << first.len().min(31);
+                }
+            }
             self.exact.entry(f.key.clone()).or_default().push(id as u32);
             let mut prefix = String::new();
             for (i, tok) in f.key.split(' ').enumerate() {
@@ -232,6 +245,7 @@ impl NameIndex {
         }
 
         let mut hashes = Vec::new();
+        let mut deletes: Vec<(u64, u32)> = Vec::new();
         for (id, f) in self.forms.iter().enumerate() {
             if !fuzzy(f) {
                 continue;
@@ -248,15 +262,24 @@ impl NameIndex {
                         self.vocab_ids.insert(tok.to_string(), v);
                         self.postings.push(Vec::new());
                         deletion_hashes(tok, &mut hashes);
-                        self.deletes.extend(hashes.iter().map(|&h| (h, v)));
+                        deletes.extend(hashes.iter().map(|&h| (h, v)));
                         v
                     }
                 };
                 self.postings[v as usize].push((id as u32, pos as u8));
             }
         }
-        self.deletes.sort_unstable();
-        self.deletes.dedup();
+        deletes.sort_unstable();
+        deletes.dedup();
+        self.deleted_ids = deletes.iter().map(|&(_, v)| v).collect();
+        self.deletion_groups.clear();
+        let mut start = 0;
+        while start < deletes.len() {
+            let h = deletes[start].0;
+            let end = start + deletes[start..].iter().take_while(|&&(x, _)| x == h).count();
+            self.deletion_groups.insert(h, (start as u32, (end - start) as u32));
+            start = end;
+        }
     }
 
     /// Finds the known forms in a document, leftmost-longest, never overlapping.
@@ -266,16 +289,21 @@ impl NameIndex {
         let mut key = String::with_capacity(64);
         let mut i = 0;
         while i < toks.len() {
-            if toks[i].kind == crate::document::TokenKind::Punct {
+            let first = doc.folded(&toks[i]);
+            let maybe = match toks[i].kind {
+                crate::document::TokenKind::Punct => false,
+                _ if toks[i].is_cap() => true,
+                _ => first
+                    .as_bytes()
+                    .first()
+                    .is_some_and(|&b| self.lower_first[usize::from(b)] & (1 << first.len().min(31)) != 0),
+            };
+            if !maybe || !self.prefixes.contains(first) {
                 i += 1;
                 continue;
             }
             key.clear();
-            key.push_str(doc.folded(&toks[i]));
-            if !self.prefixes.contains(key.as_str()) {
-                i += 1;
-                continue;
-            }
+            key.push_str(first);
             let mut best: Option<(usize, Vec<u32>)> = None;
             let mut j = i;
             loop {
@@ -322,28 +350,26 @@ impl NameIndex {
         if folded.chars().count() < MIN_FUZZY_CHARS {
             return;
         }
-        let mut hashes = Vec::new();
+        let mut hashes = Vec::with_capacity(folded.len() + 1);
         deletion_hashes(folded, &mut hashes);
-        let mut seen: Vec<u32> = Vec::new();
         for h in hashes {
-            let lo = self.deletes.partition_point(|&(x, _)| x < h);
-            for &(x, v) in &self.deletes[lo..] {
-                if x != h {
-                    break;
+            let Some(&(start, len)) = self.deletion_groups.get(&h) else {
+                continue;
+            };
+            for &v in &self.deleted_ids[start as usize..(start + len) as usize] {
+                if out.iter().any(|hit| hit.vocab == v) {
+                    continue;
                 }
-                seen.push(v);
+                let word = &self.vocab[v as usize];
+                if let Some(d) = crate::distance::osa_within(folded, word, usize::from(max_distance)) {
+                    out.push(TokenHit {
+                        vocab: v,
+                        distance: d as u8,
+                    });
+                }
             }
         }
-        seen.sort_unstable();
-        seen.dedup();
-        for v in seen {
-            if let Some(d) = crate::distance::osa_within(folded, &self.vocab[v as usize], usize::from(max_distance)) {
-                out.push(TokenHit {
-                    vocab: v,
-                    distance: d as u8,
-                });
-            }
-        }
+        out.sort_unstable_by_key(|h| h.vocab);
     }
 
     pub fn vocab(&self, v: u32) -> &str {
@@ -357,7 +383,7 @@ impl NameIndex {
 
     /// Approximate heap size, for `calque kb` statistics and benches.
     pub fn stats(&self) -> (usize, usize, usize) {
-        (self.forms.len(), self.vocab.len(), self.deletes.len())
+        (self.forms.len(), self.vocab.len(), self.deleted_ids.len())
     }
 }
 
