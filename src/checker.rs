@@ -39,8 +39,8 @@ pub struct Checker {
 impl Checker {
     pub fn new(kb: Kb, config: Config) -> Checker {
         Checker {
+            rules: RuleSet::new(&kb),
             kb,
-            rules: RuleSet::default(),
             config,
         }
     }
@@ -65,7 +65,7 @@ impl Checker {
             kb: &self.kb,
             mentions: &mentions,
         };
-        let mut sink = Sink::new(self.rules.builtin_ids());
+        let mut sink = Sink::new(&self.rules);
         for check in CHECKS {
             check.run(&cx, &mut sink);
         }
@@ -115,5 +115,41 @@ impl Checker {
             ))
         });
         kept
+    }
+}
+
+impl Checker {
+    /// Runs every phrase rule's examples: `example_bad` must be reported under
+    /// that rule, `example_good` must not. Each failure is a problem of the
+    /// rule's row.
+    pub fn check_examples(&self) -> Vec<crate::kb::Problem> {
+        let mut problems = Vec::new();
+        let first = self.rules.first_phrase();
+        for (k, rule) in self.kb.phrases().rules().iter().enumerate() {
+            let id = crate::finding::RuleId(first + k as u16);
+            let fires = |text: &str| {
+                let doc = Document::new("example", text.to_string(), crate::document::Meta::default());
+                self.check(&doc).iter().any(|r| r.finding.rule == id)
+            };
+            if !fires(&rule.example_bad) {
+                problems.push(crate::kb::Problem::at(
+                    &rule.origin,
+                    format!(
+                        "`{}`: example_bad « {} » is not reported under this rule",
+                        rule.id, rule.example_bad
+                    ),
+                ));
+            }
+            if fires(&rule.example_good) {
+                problems.push(crate::kb::Problem::at(
+                    &rule.origin,
+                    format!(
+                        "`{}`: example_good « {} » is reported under this rule",
+                        rule.id, rule.example_good
+                    ),
+                ));
+            }
+        }
+        problems
     }
 }

@@ -29,6 +29,15 @@ pub enum Command {
         /// Only the rules of this category.
         #[arg(long, value_parser = parse_category)]
         category: Option<Category>,
+        #[command(flatten)]
+        kb: KbArgs,
+    },
+    /// Explain a rule: what it finds, its pattern, suggestion and examples.
+    Explain {
+        /// The rule id, e.g. `idiom.prendre-place`.
+        rule: String,
+        #[command(flatten)]
+        kb: KbArgs,
     },
     /// Inspect and validate the knowledge base.
     #[command(subcommand)]
@@ -44,7 +53,8 @@ pub enum KbCommand {
         #[command(flatten)]
         kb: KbArgs,
     },
-    /// Validate KB files; print `file:line: problem` for each bad row (exit 2 on any).
+    /// Validate KB files, and run every phrase rule on its examples; print
+    /// `file:line: problem` for each bad row (exit 2 on any).
     Check {
         /// A folder of KB files (default: the embedded KB).
         dir: Option<PathBuf>,

@@ -26,6 +26,7 @@ pub mod fold;
 pub mod input;
 pub mod kb;
 mod markup;
+pub mod phrases;
 pub mod report;
 pub mod rules;
 pub mod run;

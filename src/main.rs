@@ -28,7 +28,8 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Check(args) => check(args),
-        Command::Rules { category } => rules(category),
+        Command::Rules { category, kb } => rules(category, &kb),
+        Command::Explain { rule, kb } => explain(&rule, &kb),
         Command::Kb(KbCommand::Lookup { name, kb }) => lookup(&name, &kb),
         Command::Kb(KbCommand::Check { dir }) => kb_check(dir),
     };
@@ -207,11 +208,48 @@ fn check(args: CheckArgs) -> Result<u8> {
     Ok(if under || severe { GATE_FAILED } else { OK })
 }
 
-fn rules(category: Option<calque::finding::Category>) -> Result<u8> {
-    let set = calque::rules::RuleSet::default();
+fn rules(category: Option<calque::finding::Category>, args: &KbArgs) -> Result<u8> {
+    let Some(kb) = load_kb(args) else { return Ok(CANNOT_RUN) };
+    let set = calque::rules::RuleSet::new(&kb);
     let mut out = BufWriter::new(io::stdout().lock());
     for r in set.iter().filter(|r| category.is_none_or(|c| r.category == c)) {
-        writeln!(out, "{}\t{}\t{}\t{}", r.id, r.category, r.severity, r.summary)?;
+        let summary = r.summary.replace(['\t', '\n'], " ");
+        writeln!(out, "{}\t{}\t{}\t{summary}", r.id, r.category, r.severity)?;
+    }
+    out.flush()?;
+    Ok(OK)
+}
+
+fn explain(id: &str, args: &KbArgs) -> Result<u8> {
+    let Some(kb) = load_kb(args) else { return Ok(CANNOT_RUN) };
+    let set = calque::rules::RuleSet::new(&kb);
+    let Some(rule) = set.find(id) else {
+        bail!("no rule `{id}` (calque rules lists them)");
+    };
+    let mut out = BufWriter::new(io::stdout().lock());
+    writeln!(out, "{}  ({}, {})", rule.id, rule.category, rule.severity)?;
+    match kb.phrases().rules().iter().find(|p| p.id == id) {
+        Some(p) => {
+            writeln!(out, "message:     {}", p.message)?;
+            writeln!(out, "pattern:     {}", p.source)?;
+            writeln!(
+                out,
+                "suggestion:  {}",
+                if p.suggestion.is_empty() {
+                    "(none)"
+                } else {
+                    &p.suggestion
+                }
+            )?;
+            writeln!(out, "reported:    « {} »", p.example_bad)?;
+            writeln!(out, "not:         « {} »", p.example_good)?;
+            writeln!(out, "defined at:  {}", p.origin)?;
+        }
+        None => {
+            writeln!(out, "{}", rule.summary)?;
+            writeln!(out)?;
+            writeln!(out, "{}", rule.docs)?;
+        }
     }
     out.flush()?;
     Ok(OK)
@@ -334,6 +372,16 @@ fn kb_check(dir: Option<PathBuf>) -> Result<u8> {
     };
     match Kb::load(&sources) {
         Ok(kb) => {
+            let checker = Checker::new(kb, Config::default());
+            let problems = checker.check_examples();
+            if !problems.is_empty() {
+                let mut out = io::stdout().lock();
+                for p in &problems {
+                    writeln!(out, "{p}")?;
+                }
+                return Ok(CANNOT_RUN);
+            }
+            let kb = checker.kb();
             let people = kb
                 .entities()
                 .iter()
@@ -343,10 +391,11 @@ fn kb_check(dir: Option<PathBuf>) -> Result<u8> {
             let mut out = io::stdout().lock();
             writeln!(
                 out,
-                "ok: {people} people, {orgs} organisations and other entities, {} places, {} countries, {} name forms",
+                "ok: {people} people, {orgs} organisations and other entities, {} places, {} countries, {} name forms, {} phrase rules",
                 kb.places().len(),
                 kb.countries().len(),
-                kb.names().forms().len()
+                kb.names().forms().len(),
+                kb.phrases().len()
             )?;
             Ok(OK)
         }

@@ -1,7 +1,9 @@
-//! The rule table of a checker: every rule it can report, in listing order.
+//! The rule table of a checker: every rule it can report, in listing order:
+//! the built-in rules, then the KB's phrase rules in file order.
 
 use crate::checks::{self, RuleMeta};
 use crate::finding::{Category, RuleId, Severity};
+use crate::kb::Kb;
 
 /// A rule as the checker runs it.
 #[derive(Clone, Debug)]
@@ -32,11 +34,26 @@ pub struct RuleSet {
     builtin: Vec<(&'static str, RuleId)>,
 }
 
-impl Default for RuleSet {
-    fn default() -> Self {
+impl RuleSet {
+    /// The built-in rules, then the KB's phrase rules in file order.
+    pub fn new(kb: &Kb) -> RuleSet {
         let metas: Vec<&'static RuleMeta> = checks::builtin_rules().collect();
+        let mut rules: Vec<Rule> = metas.iter().map(|m| Rule::from(*m)).collect();
+        rules.extend(kb.phrases().rules().iter().map(|p| Rule {
+            id: p.id.clone(),
+            category: p.category,
+            severity: p.severity,
+            summary: first_sentence(&p.message),
+            docs: format!(
+                "Pattern: `{}`. Suggestion: {}. Example: « {} » (not « {} »).",
+                p.source,
+                if p.suggestion.is_empty() { "none" } else { &p.suggestion },
+                p.example_bad,
+                p.example_good
+            ),
+        }));
         RuleSet {
-            rules: metas.iter().map(|m| Rule::from(*m)).collect(),
+            rules,
             builtin: metas
                 .iter()
                 .enumerate()
@@ -44,9 +61,7 @@ impl Default for RuleSet {
                 .collect(),
         }
     }
-}
 
-impl RuleSet {
     pub fn get(&self, id: RuleId) -> &Rule {
         &self.rules[id.0 as usize]
     }
@@ -62,4 +77,15 @@ impl RuleSet {
     pub fn builtin_ids(&self) -> &[(&'static str, RuleId)] {
         &self.builtin
     }
+
+    /// The id of the first phrase rule; phrase rule `k` is this plus `k`.
+    pub fn first_phrase(&self) -> u16 {
+        self.builtin.len() as u16
+    }
+}
+
+/// A message's placeholders (`{found}`, `{suggestion}`) do not belong in a
+/// one-line summary.
+fn first_sentence(message: &str) -> String {
+    message.replace("{found}", "…").replace("{suggestion}", "…")
 }

@@ -3,7 +3,7 @@
 #[test]
 fn readme_documents_every_rule() {
     let readme = include_str!("../README.md");
-    for rule in calque::rules::RuleSet::default().iter() {
+    for rule in calque::checks::builtin_rules() {
         assert!(
             readme.contains(&format!("`{}`", rule.id)),
             "README does not document {}",

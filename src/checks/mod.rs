@@ -8,12 +8,14 @@ mod known_variant;
 pub mod name_slots;
 pub mod near_miss;
 pub mod persons;
+mod phrases;
 
 use std::ops::Range;
 
 use crate::document::Document;
 use crate::finding::{Category, Confidence, Finding, RuleId, Severity};
 use crate::kb::{Kb, Mention};
+use crate::rules::RuleSet;
 
 /// What a rule is, once, for `calque rules`, reports and docs.
 #[derive(Debug)]
@@ -51,6 +53,7 @@ pub static CHECKS: &[&dyn Check] = &[
     &diacritics::Diacritics,
     &near_miss::NearMiss,
     &consistency::Consistency,
+    &phrases::Phrases,
 ];
 
 /// Every built-in rule, in listing order.
@@ -62,15 +65,36 @@ pub fn builtin_rules() -> impl Iterator<Item = &'static RuleMeta> {
 /// cannot mislabel what it reports.
 pub struct Sink<'a> {
     rule_ids: &'a [(&'static str, RuleId)],
+    first_phrase: u16,
     findings: Vec<Finding>,
 }
 
 impl<'a> Sink<'a> {
-    pub fn new(rule_ids: &'a [(&'static str, RuleId)]) -> Self {
+    pub fn new(rules: &'a RuleSet) -> Self {
         Sink {
-            rule_ids,
+            rule_ids: rules.builtin_ids(),
+            first_phrase: rules.first_phrase(),
             findings: Vec::new(),
         }
+    }
+
+    /// Reports `range` under the KB's phrase rule number `k`.
+    pub fn report_phrase(
+        &mut self,
+        k: usize,
+        range: Range<usize>,
+        confidence: f64,
+        suggestion: String,
+        message: String,
+    ) {
+        self.findings.push(Finding {
+            rule: RuleId(self.first_phrase + k as u16),
+            start: range.start,
+            end: range.end,
+            confidence: Confidence::new(confidence),
+            suggestion,
+            message,
+        });
     }
 
     /// Reports `range` (bytes of the document text) under `rule`.
@@ -114,6 +138,11 @@ pub(crate) mod testing {
         KB.get_or_init(Kb::embedded)
     }
 
+    pub fn rules() -> &'static RuleSet {
+        static RULES: OnceLock<RuleSet> = OnceLock::new();
+        RULES.get_or_init(|| RuleSet::new(kb()))
+    }
+
     /// (found text, rule id, suggestion, confidence) of each finding.
     pub fn run(check: &dyn Check, text: &str) -> Vec<(String, &'static str, String, f64)> {
         let kb = kb();
@@ -124,20 +153,16 @@ pub(crate) mod testing {
             kb,
             mentions: &mentions,
         };
-        let ids: Vec<(&'static str, RuleId)> = builtin_rules()
-            .enumerate()
-            .map(|(i, r)| (r.id, RuleId(i as u16)))
-            .collect();
-        let mut sink = Sink::new(&ids);
+        let rules = rules();
+        let mut sink = Sink::new(rules);
         check.run(&cx, &mut sink);
-        let metas: Vec<&RuleMeta> = builtin_rules().collect();
         sink.into_findings()
             .into_iter()
             .map(|f| {
                 assert!(f.start < f.end && f.end <= text.len(), "bad range {f:?}");
                 (
                     text[f.start..f.end].to_string(),
-                    metas[f.rule.0 as usize].id,
+                    rules.get(f.rule).id.as_str(),
                     f.suggestion,
                     f.confidence.value(),
                 )

@@ -12,14 +12,16 @@ use std::path::{Path, PathBuf};
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::fold::fold;
+use crate::phrases::{PhraseRule, PhraseSet};
 pub use names::{Form, FormStatus, Mention, NameIndex, Owner, TokenHit, VariantKind};
-pub use source::{CountryRow, EntityKind, EntityRow, FileKind, Layer, Origin, PlaceRow, Problem, Title};
+pub use source::{CountryRow, EntityKind, EntityRow, FileKind, Layer, Origin, PhraseRow, PlaceRow, Problem, Title};
 
 /// The default KB, embedded in the binary.
-const EMBEDDED: [(FileKind, &str); 3] = [
+const EMBEDDED: [(FileKind, &str); 4] = [
     (FileKind::Entities, include_str!("data/entities.csv")),
     (FileKind::Places, include_str!("data/places.csv")),
     (FileKind::Countries, include_str!("data/countries.csv")),
+    (FileKind::Phrases, include_str!("data/phrases.csv")),
 ];
 
 /// Where KB files come from.
@@ -142,10 +144,12 @@ fn merge(layers: Vec<Layer>) -> Layer {
     }
     let mut out = Layer::default();
     let (mut ei, mut pi, mut ci) = (FxHashMap::default(), FxHashMap::default(), FxHashMap::default());
+    let mut ri = FxHashMap::default();
     for l in layers {
         merge_rows(&mut out.entities, &mut ei, l.entities, |r| &r.id);
         merge_rows(&mut out.places, &mut pi, l.places, |r| &r.id);
         merge_rows(&mut out.countries, &mut ci, l.countries, |r| &r.code);
+        merge_rows(&mut out.phrases, &mut ri, l.phrases, |r| &r.id);
     }
     out
 }
@@ -156,6 +160,7 @@ pub struct Kb {
     places: Vec<PlaceRow>,
     countries: Vec<CountryRow>,
     names: NameIndex,
+    phrases: PhraseSet,
     country_by_code: FxHashMap<String, u32>,
     /// Folded nationality adjectives (all four inflections) and French
     /// country names, to their country.
@@ -169,6 +174,7 @@ impl fmt::Debug for Kb {
             .field("entities", &self.entities.len())
             .field("places", &self.places.len())
             .field("countries", &self.countries.len())
+            .field("phrases", &self.phrases.len())
             .field("fingerprint", &self.fingerprint())
             .finish()
     }
@@ -200,7 +206,9 @@ impl Kb {
             entities,
             places,
             countries,
+            phrases,
         } = layer;
+        let phrases = compile_phrases(phrases, problems);
         let mut country_by_code = FxHashMap::default();
         let mut country_words = FxHashMap::default();
         for (i, c) in countries.iter().enumerate() {
@@ -393,6 +401,7 @@ impl Kb {
             places,
             countries,
             names,
+            phrases,
             country_by_code,
             country_words,
             fingerprint,
@@ -401,6 +410,9 @@ impl Kb {
 
     pub fn names(&self) -> &NameIndex {
         &self.names
+    }
+    pub fn phrases(&self) -> &PhraseSet {
+        &self.phrases
     }
     pub fn entities(&self) -> &[EntityRow] {
         &self.entities
@@ -451,6 +463,41 @@ impl Kb {
     pub fn fingerprint(&self) -> String {
         format!("{:016x}", self.fingerprint)
     }
+}
+
+/// Compiles the phrase rows; a bad pattern or a rule id taken by a built-in
+/// rule is a problem of its row.
+fn compile_phrases(rows: Vec<source::PhraseRow>, problems: &mut Vec<Problem>) -> PhraseSet {
+    let builtin: FxHashSet<&str> = crate::checks::builtin_rules().map(|r| r.id).collect();
+    let mut rules = Vec::with_capacity(rows.len());
+    for row in rows {
+        if builtin.contains(row.id.as_str()) {
+            problems.push(Problem::at(
+                &row.origin,
+                format!("rule id `{}` is a built-in rule", row.id),
+            ));
+            continue;
+        }
+        match crate::phrases::pattern::parse(&row.pattern) {
+            Ok(pattern) => rules.push(PhraseRule {
+                id: row.id,
+                category: row.category,
+                severity: row.severity,
+                source: row.pattern,
+                pattern,
+                suggestion: row.suggestion,
+                message: row.message,
+                example_bad: row.example_bad,
+                example_good: row.example_good,
+                origin: row.origin,
+            }),
+            Err(e) => problems.push(Problem::at(
+                &row.origin,
+                format!("pattern `{}`, column {}: {}", row.pattern, e.column, e.message),
+            )),
+        }
+    }
+    PhraseSet::new(rules)
 }
 
 fn capitalise(s: &str) -> String {

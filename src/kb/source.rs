@@ -7,6 +7,8 @@ use std::fmt;
 
 use rustc_hash::FxHashMap;
 
+use crate::finding::{Category, Severity};
+
 /// Where a row came from, for error messages.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Origin {
@@ -155,22 +157,43 @@ pub struct CountryRow {
     pub origin: Origin,
 }
 
+/// A row of `phrases.csv`, before its pattern is compiled.
+#[derive(Clone, Debug)]
+pub struct PhraseRow {
+    pub id: String,
+    pub category: Category,
+    pub severity: Severity,
+    pub pattern: String,
+    pub suggestion: String,
+    pub message: String,
+    pub example_bad: String,
+    pub example_good: String,
+    pub origin: Origin,
+}
+
 /// The KB file kinds, by file name.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum FileKind {
     Entities,
     Places,
     Countries,
+    Phrases,
 }
 
 impl FileKind {
-    pub const ALL: [FileKind; 3] = [FileKind::Entities, FileKind::Places, FileKind::Countries];
+    pub const ALL: [FileKind; 4] = [
+        FileKind::Entities,
+        FileKind::Places,
+        FileKind::Countries,
+        FileKind::Phrases,
+    ];
 
     pub fn file_name(self) -> &'static str {
         match self {
             FileKind::Entities => "entities.csv",
             FileKind::Places => "places.csv",
             FileKind::Countries => "countries.csv",
+            FileKind::Phrases => "phrases.csv",
         }
     }
 
@@ -188,6 +211,16 @@ impl FileKind {
             ],
             FileKind::Places => &["id", "french", "english", "country", "wire_origin", "variants"],
             FileKind::Countries => &["code", "french", "english", "adjectives"],
+            FileKind::Phrases => &[
+                "id",
+                "category",
+                "severity",
+                "pattern",
+                "suggestion",
+                "message",
+                "example_bad",
+                "example_good",
+            ],
         }
     }
 }
@@ -198,6 +231,7 @@ pub struct Layer {
     pub entities: Vec<EntityRow>,
     pub places: Vec<PlaceRow>,
     pub countries: Vec<CountryRow>,
+    pub phrases: Vec<PhraseRow>,
 }
 
 /// Parses one file into `layer`, appending problems.
@@ -259,7 +293,11 @@ pub fn parse_file(kind: FileKind, file: &str, text: &str, layer: &mut Layer, pro
             origin: &origin,
             problems: Vec::new(),
         };
-        let id = row.id(0);
+        let id = if kind == FileKind::Phrases {
+            row.rule_id(0)
+        } else {
+            row.id(0)
+        };
         if let Some(&prev) = seen.get(&id) {
             row.problem(format!("duplicate id `{id}` (first at line {prev})"));
         } else if !id.is_empty() {
@@ -294,6 +332,28 @@ pub fn parse_file(kind: FileKind, file: &str, text: &str, layer: &mut Layer, pro
                 };
                 if row.problems.is_empty() {
                     layer.places.push(p);
+                }
+            }
+            FileKind::Phrases => {
+                let category = row.parse_field::<Category>(1);
+                if let Some(c) = category {
+                    if id.split('.').next() != Some(c.as_str()) {
+                        row.problem(format!("rule id `{id}` must start with its category `{c}.`"));
+                    }
+                }
+                let p = PhraseRow {
+                    category: category.unwrap_or(Category::Idiom),
+                    severity: row.parse_field::<Severity>(2).unwrap_or(Severity::Minor),
+                    pattern: row.single_text(3).trim().to_string(),
+                    suggestion: record[4].to_string(),
+                    message: row.single_text(5),
+                    example_bad: row.single_text(6),
+                    example_good: row.single_text(7),
+                    id,
+                    origin: origin.clone(),
+                };
+                if row.problems.is_empty() {
+                    layer.phrases.push(p);
                 }
             }
             FileKind::Countries => {
@@ -355,6 +415,43 @@ impl RowReader<'_> {
                 "`{}` must be lower-case ASCII letters, digits and `-`",
                 self.header[i]
             ));
+        }
+        v
+    }
+
+    /// A rule id: `<category>.<slug>`, lower-case ASCII, digits and `-`.
+    fn rule_id(&mut self, i: usize) -> String {
+        let v = self.field(i).to_string();
+        let ok = v.split_once('.').is_some_and(|(c, slug)| {
+            !c.is_empty()
+                && !slug.is_empty()
+                && v.bytes().filter(|&b| b == b'.').count() == 1
+                && v.bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'.')
+        });
+        if !ok {
+            self.problem(format!(
+                "rule id `{v}` must read <category>.<slug> (lower-case ASCII, digits, `-`)"
+            ));
+        }
+        v
+    }
+
+    fn parse_field<T: std::str::FromStr<Err = String>>(&mut self, i: usize) -> Option<T> {
+        match self.field(i).parse::<T>() {
+            Ok(v) => Some(v),
+            Err(e) => {
+                self.problem(format!("`{}`: {e}", self.header[i]));
+                None
+            }
+        }
+    }
+
+    /// A free text field that must not be empty (messages, examples).
+    fn single_text(&mut self, i: usize) -> String {
+        let v = self.field(i).to_string();
+        if v.trim().is_empty() {
+            self.problem(format!("`{}` is empty", self.header[i]));
         }
         v
     }
