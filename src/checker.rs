@@ -11,12 +11,26 @@ use crate::kb::Kb;
 use crate::rules::RuleSet;
 use crate::score::Weights;
 
+/// Which forms of Ukrainian toponyms the house style accepts.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Toponyms {
+    /// AFP and Le Monde: Kiev and Odessa accepted; Russian-derived forms of
+    /// other places (Kharkov, Nikolaev) reported.
+    #[default]
+    Afp,
+    /// Ukrainian forms throughout: Kiev and Odessa reported too (Kyiv, Odesa).
+    Ukrainian,
+    /// Every traditional form accepted: nothing reported.
+    Traditional,
+}
+
 /// What changes what a checker reports.
 #[derive(Clone, Debug)]
 pub struct Config {
     /// Findings below this confidence are not reported (DESIGN.md: 0.50).
     pub min_confidence: Confidence,
     pub weights: Weights,
+    pub toponyms: Toponyms,
 }
 
 impl Default for Config {
@@ -24,6 +38,7 @@ impl Default for Config {
         Config {
             min_confidence: Confidence::new(0.5),
             weights: Weights::default(),
+            toponyms: Toponyms::default(),
         }
     }
 }
@@ -64,6 +79,7 @@ impl Checker {
             doc,
             kb: &self.kb,
             mentions: &mentions,
+            config: &self.config,
         };
         let mut sink = Sink::new(&self.rules);
         for check in CHECKS {

@@ -102,9 +102,30 @@ pub struct CheckArgs {
     /// A document passes at or above this score (0-100).
     #[arg(long, value_name = "SCORE", default_value = "90", value_parser = parse_score)]
     pub pass_threshold: f64,
+    /// House style for Ukrainian toponyms: `afp` (Kiev, Odessa accepted; Kharkov reported),
+    /// `ukrainian` (Kiev and Odessa reported too), `traditional` (nothing reported).
+    #[arg(long, value_name = "STYLE", default_value = "afp")]
+    pub toponyms: ToponymStyle,
     /// File extensions a folder walk takes, comma-separated.
     #[arg(long, value_name = "LIST", default_value = "txt,md", value_delimiter = ',')]
     pub ext: Vec<String>,
+}
+
+#[derive(clap::ValueEnum, Clone, Copy, Debug)]
+pub enum ToponymStyle {
+    Afp,
+    Ukrainian,
+    Traditional,
+}
+
+impl From<ToponymStyle> for calque::checker::Toponyms {
+    fn from(s: ToponymStyle) -> Self {
+        match s {
+            ToponymStyle::Afp => Self::Afp,
+            ToponymStyle::Ukrainian => Self::Ukrainian,
+            ToponymStyle::Traditional => Self::Traditional,
+        }
+    }
 }
 
 fn parse_severity(s: &str) -> Result<Severity, String> {

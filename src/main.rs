@@ -140,6 +140,7 @@ fn check(args: CheckArgs) -> Result<u8> {
     };
     let config = Config {
         min_confidence: Confidence::new(args.min_confidence),
+        toponyms: args.toponyms.into(),
         ..Config::default()
     };
     let checker = Checker::new(kb, config);

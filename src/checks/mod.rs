@@ -7,8 +7,11 @@ mod english_spelling;
 mod known_variant;
 pub mod name_slots;
 pub mod near_miss;
+mod number_format;
 pub mod persons;
 mod phrases;
+mod toponym;
+mod typography;
 
 use std::ops::Range;
 
@@ -36,6 +39,7 @@ pub struct Context<'a> {
     pub doc: &'a Document,
     pub kb: &'a Kb,
     pub mentions: &'a [Mention],
+    pub config: &'a crate::checker::Config,
 }
 
 pub trait Check: Send + Sync {
@@ -53,6 +57,9 @@ pub static CHECKS: &[&dyn Check] = &[
     &diacritics::Diacritics,
     &near_miss::NearMiss,
     &consistency::Consistency,
+    &toponym::Toponym,
+    &number_format::NumberFormat,
+    &typography::Typography,
     &phrases::Phrases,
 ];
 
@@ -145,6 +152,15 @@ pub(crate) mod testing {
 
     /// (found text, rule id, suggestion, confidence) of each finding.
     pub fn run(check: &dyn Check, text: &str) -> Vec<(String, &'static str, String, f64)> {
+        run_with(check, text, &crate::checker::Config::default())
+    }
+
+    /// [`run`] with a configuration.
+    pub fn run_with(
+        check: &dyn Check,
+        text: &str,
+        config: &crate::checker::Config,
+    ) -> Vec<(String, &'static str, String, f64)> {
         let kb = kb();
         let doc = Document::new("test", text.to_string(), Meta::default());
         let mentions = kb.names().scan(&doc);
@@ -152,6 +168,7 @@ pub(crate) mod testing {
             doc: &doc,
             kb,
             mentions: &mentions,
+            config,
         };
         let rules = rules();
         let mut sink = Sink::new(rules);
