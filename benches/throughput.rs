@@ -11,6 +11,10 @@
 //!   `names-100k.txt` (people and places as person entries, the costly case for
 //!   the fuzzy index);
 //! - `check/default-kb-parallel`: rayon over documents, all cores;
+//! - `phrases/default-pack`, `phrases/phrases-5k`: the phrase matching stage
+//!   alone (hits found, findings' texts built, nothing written) with the
+//!   default pack and with the 5,000 phrases of `phrases-5k.txt` added as
+//!   rules; `phrases/whole-check-phrases-5k`: the whole check with them;
 //! - `tokenise`: tokenising and folding only;
 //! - `startup/default-kb`: loading and compiling the embedded KB.
 
@@ -134,6 +138,52 @@ fn padded_kb() -> Option<Kb> {
     Some(kb)
 }
 
+/// The default KB plus the 5,000 phrases of `phrases-5k.txt` as phrase rules
+/// (phrases with pattern metacharacters are left out).
+fn phrase_padded_kb() -> Option<Kb> {
+    let phrases = std::fs::read_to_string(bench_dir().join("phrases-5k.txt")).ok()?;
+    let dir = tempfile::tempdir().ok()?;
+    let mut csv = String::from("id,category,severity,pattern,suggestion,message,example_bad,example_good\n");
+    let mut n = 0;
+    for line in phrases.lines() {
+        let p = line.trim();
+        if p.is_empty() || p.contains(['|', '*', '?', '!', '+', '<', '>', '~', '"', ',', '$']) {
+            continue;
+        }
+        n += 1;
+        csv.push_str(&format!(
+            "idiom.bench-{n:05},idiom,minor,{p},,Phrase de banc d'essai.,{p},x\n"
+        ));
+    }
+    std::fs::write(dir.path().join("phrases.csv"), csv).ok()?;
+    match Kb::load(&[KbSource::Embedded, KbSource::Dir(dir.path().to_path_buf())]) {
+        Ok(kb) => {
+            eprintln!("phrase-padded KB: {} phrase rules", kb.phrases().len());
+            Some(kb)
+        }
+        Err(e) => {
+            eprintln!("the phrase-padded KB does not load:\n{e}");
+            None
+        }
+    }
+}
+
+/// The matching stage alone: every hit of every rule, with its finding text
+/// built (suggestion and message) but not written.
+fn match_phrases(kb: &Kb, docs: &[Document]) -> usize {
+    let set = kb.phrases();
+    let mut n = 0;
+    for d in docs {
+        for h in set.find(d) {
+            let rule = &set.rules()[h.rule];
+            let suggestion = rule.suggestion_for(d, &h.m);
+            let message = rule.message.replace("{suggestion}", &suggestion);
+            n += usize::from(!message.is_empty());
+        }
+    }
+    n
+}
+
 fn check_all(checker: &Checker, docs: &[(String, String)]) -> usize {
     docs.iter()
         .map(|(name, text)| {
@@ -171,6 +221,33 @@ fn benches(c: &mut Criterion) {
         g.bench_function("names-100k", |b| b.iter(|| check_all(&padded, &docs)));
     } else {
         eprintln!("names-100k.txt not found: run ../shared/bench/make-gazetteer.sh for the padded-KB bench");
+    }
+    g.finish();
+
+    let mut g = c.benchmark_group("phrases");
+    g.throughput(Throughput::Bytes(bytes as u64));
+    g.sample_size(10);
+    let tokenised: Vec<Document> = docs
+        .iter()
+        .map(|(n, t)| Document::new(n.clone(), t.clone(), Meta::default()))
+        .collect();
+    let default = Kb::embedded();
+    let hits = match_phrases(&default, &tokenised);
+    eprintln!(
+        "default pack: {} rules, {hits} hits ({:.0} per MB)",
+        default.phrases().len(),
+        hits as f64 / (bytes as f64 / 1e6)
+    );
+    g.bench_function("default-pack", |b| b.iter(|| match_phrases(&default, &tokenised)));
+    if let Some(padded) = phrase_padded_kb() {
+        let hits = match_phrases(&padded, &tokenised);
+        eprintln!(
+            "padded pack: {hits} hits ({:.0} per MB)",
+            hits as f64 / (bytes as f64 / 1e6)
+        );
+        g.bench_function("phrases-5k", |b| b.iter(|| match_phrases(&padded, &tokenised)));
+        let checker = Checker::new(padded, Config::default());
+        g.bench_function("whole-check-phrases-5k", |b| b.iter(|| check_all(&checker, &docs)));
     }
     g.finish();
 

@@ -2,13 +2,14 @@
 //! transliterations, written in a small pattern language ([`pattern`]) and
 //! compiled together into one automaton.
 //!
-//! Each rule has an anchor: a required element of literal words. The anchor
-//! words of all rules go into one Aho-Corasick automaton (leftmost-longest,
-//! single folded words, so no valid word is hidden by a longer overlapping
-//! one), which runs once over the document's folded text. Each hit on a whole
-//! word wakes only the rules anchored on that word, which then verify their
-//! full pattern around it. The cost is one pass over the text plus the hits,
-//! whatever the number of rules.
+//! All rules go into one Aho-Corasick automaton that runs once over the
+//! document's folded text. A rule made of required literal words (most of
+//! them) enters it whole, as each of its literal readings (alternatives
+//! expanded, up to 32): a hit on word bounds is then a match, once capitals
+//! and context words are checked. Any other rule enters by its anchor, its
+//! rarest required literal word: a hit wakes it, and it verifies its whole
+//! pattern around that word. The cost is one pass over the text plus the
+//! hits, whatever the number of rules.
 
 pub mod pattern;
 
@@ -39,6 +40,10 @@ impl PhraseRule {
     /// each element (empty for a skipped optional one). An initial capital in
     /// the text is kept.
     pub fn suggestion_for(&self, doc: &Document, m: &Match) -> String {
+        let starts_upper = doc.token_text(&doc.tokens()[m.start]).starts_with(char::is_uppercase);
+        if !starts_upper && !self.suggestion.contains('$') {
+            return self.suggestion.clone();
+        }
         let text_of = |a: usize, b: usize| if a < b { doc.span_text(a, b - 1) } else { "" };
         let mut out = String::with_capacity(self.suggestion.len());
         let mut chars = self.suggestion.chars().peekable();
@@ -83,12 +88,25 @@ pub struct PhraseHit {
     pub m: Match,
 }
 
+/// What an automaton pattern stands for.
+#[derive(Clone, Debug)]
+enum Wake {
+    /// The anchor word of a rule, which then verifies its pattern around it.
+    Anchor(u32),
+    /// A whole literal reading of a rule.
+    Whole(u32, pattern::Expansion),
+}
+
+/// The most literal readings a rule may put into the automaton as whole
+/// phrases; beyond, it is looked for by its anchor word.
+const MAX_EXPANSIONS: usize = 32;
+
 /// All phrase rules, with their automaton.
 pub struct PhraseSet {
     rules: Vec<PhraseRule>,
     automaton: Option<AhoCorasick>,
-    /// For each automaton pattern: the rules anchored on that word.
-    wakes: Vec<Vec<u32>>,
+    /// For each automaton pattern: what finding it means.
+    wakes: Vec<Vec<Wake>>,
 }
 
 impl Default for PhraseSet {
@@ -101,22 +119,36 @@ impl PhraseSet {
     pub fn new(rules: Vec<PhraseRule>) -> PhraseSet {
         let mut words: Vec<String> = Vec::new();
         let mut index: rustc_hash::FxHashMap<String, usize> = rustc_hash::FxHashMap::default();
-        let mut wakes: Vec<Vec<u32>> = Vec::new();
+        let mut wakes: Vec<Vec<Wake>> = Vec::new();
+        let mut add = |key: String, wake: Wake| {
+            let k = *index.entry(key.clone()).or_insert_with(|| {
+                words.push(key);
+                wakes.push(Vec::new());
+                words.len() - 1
+            });
+            wakes[k].push(wake);
+        };
         for (r, rule) in rules.iter().enumerate() {
-            for w in rule.pattern.anchor_words() {
-                let k = *index.entry(w.clone()).or_insert_with(|| {
-                    words.push(w);
-                    wakes.push(Vec::new());
-                    words.len() - 1
-                });
-                wakes[k].push(r as u32);
+            match rule.pattern.expansions(MAX_EXPANSIONS) {
+                Some(exps) => {
+                    for e in exps {
+                        add(e.key.clone(), Wake::Whole(r as u32, e));
+                    }
+                }
+                None => {
+                    for w in rule.pattern.anchor_words() {
+                        add(w, Wake::Anchor(r as u32));
+                    }
+                }
             }
         }
+        // Standard semantics with overlapping search: every occurrence of
+        // every phrase is seen, none hidden by a longer overlapping one.
         let automaton = (!words.is_empty()).then(|| {
             AhoCorasick::builder()
-                .match_kind(MatchKind::LeftmostLongest)
+                .match_kind(MatchKind::Standard)
                 .build(&words)
-                .expect("phrase anchors are plain words")
+                .expect("phrase keys are plain words")
         });
         PhraseSet {
             rules,
@@ -141,20 +173,27 @@ impl PhraseSet {
     pub fn find(&self, doc: &Document) -> Vec<PhraseHit> {
         let Some(ac) = &self.automaton else { return Vec::new() };
         let mut hits = Vec::new();
-        for m in ac.find_iter(doc.folded_text()) {
-            // Whole words only: the hit must start and end a token.
-            let Some(t) = doc.token_at_fold_start(m.start()) else {
+        for m in ac.find_overlapping_iter(doc.folded_text()) {
+            // Whole words only: the hit must start and end on token bounds.
+            let Some(first) = doc.token_at_fold_start(m.start()) else {
                 continue;
             };
-            if doc.token_at_fold_end(m.end()) != Some(t) {
+            let Some(last) = doc.token_at_fold_end(m.end()) else {
                 continue;
-            }
-            for &r in &self.wakes[m.pattern().as_usize()] {
-                if let Some(found) = self.rules[r as usize].pattern.match_at(doc, t) {
-                    hits.push(PhraseHit {
-                        rule: r as usize,
-                        m: found,
-                    });
+            };
+            for wake in &self.wakes[m.pattern().as_usize()] {
+                let found = match wake {
+                    Wake::Anchor(r) if first == last => {
+                        self.rules[*r as usize].pattern.match_at(doc, first).map(|m| (*r, m))
+                    }
+                    Wake::Anchor(_) => None,
+                    Wake::Whole(r, e) => self.rules[*r as usize]
+                        .pattern
+                        .verify_expansion(doc, e, first, last + 1)
+                        .map(|m| (*r, m)),
+                };
+                if let Some((r, m)) = found {
+                    hits.push(PhraseHit { rule: r as usize, m });
                 }
             }
         }

@@ -104,6 +104,10 @@ pub struct Pattern {
     /// The element the matcher's automaton looks for: a required element of
     /// literal words only.
     pub anchor: usize,
+    /// Every number of tokens the elements before the anchor may take.
+    prefix_lengths: Vec<usize>,
+    /// Every element required and one word long: matched by position alone.
+    simple: bool,
 }
 
 /// A pattern problem, with the 1-based column (in chars) where it is.
@@ -300,6 +304,10 @@ pub fn parse(src: &str) -> Result<Pattern, PatternError> {
         column: 1,
         message: "the pattern needs a required element of literal words (not only `*`, classes and `?`)".into(),
     })?;
+    let simple = elements
+        .iter()
+        .all(|e| !e.optional && e.alts.iter().all(|a| a.len() == 1));
+    let prefix_lengths = prefix_lengths(&elements[..anchor]);
     Ok(Pattern {
         elements,
         not_before,
@@ -307,7 +315,29 @@ pub fn parse(src: &str) -> Result<Pattern, PatternError> {
         not_after,
         need_after,
         anchor,
+        prefix_lengths,
+        simple,
     })
+}
+
+/// Every number of tokens `elements` may take.
+fn prefix_lengths(elements: &[Element]) -> Vec<usize> {
+    let mut lens = vec![0usize];
+    for e in elements {
+        let mut next = Vec::new();
+        for &l in &lens {
+            if e.optional {
+                next.push(l);
+            }
+            for a in &e.alts {
+                next.push(l + a.len());
+            }
+        }
+        next.sort_unstable();
+        next.dedup();
+        lens = next;
+    }
+    lens
 }
 
 /// Common French words make poor anchors: they would wake the matcher at
@@ -342,7 +372,78 @@ fn choose_anchor(elements: &[Element]) -> Option<usize> {
         .map(|(i, _)| i)
 }
 
+/// One literal reading of a pattern: its words joined by spaces, the number
+/// of words of each element, and which words must be in capitals.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Expansion {
+    pub key: String,
+    pub lens: Vec<usize>,
+    pub upper: Vec<usize>,
+}
+
 impl Pattern {
+    /// Every literal reading of a pattern made only of required literal
+    /// elements, if there are at most `limit`; `None` otherwise. The
+    /// automaton can then look for whole phrases instead of an anchor word.
+    pub fn expansions(&self, limit: usize) -> Option<Vec<Expansion>> {
+        let literal = |a: &Vec<Word>| a.iter().all(|w| matches!(w, Word::Lit { .. }));
+        if self.elements.iter().any(|e| e.optional || !e.alts.iter().all(literal)) {
+            return None;
+        }
+        let mut out = vec![Expansion {
+            key: String::new(),
+            lens: Vec::new(),
+            upper: Vec::new(),
+        }];
+        for e in &self.elements {
+            if out.len() * e.alts.len() > limit {
+                return None;
+            }
+            let mut next = Vec::with_capacity(out.len() * e.alts.len());
+            for x in &out {
+                for alt in &e.alts {
+                    let mut y = x.clone();
+                    let base: usize = y.lens.iter().sum();
+                    for (i, w) in alt.iter().enumerate() {
+                        if let Word::Lit { folded, upper } = w {
+                            if !y.key.is_empty() {
+                                y.key.push(' ');
+                            }
+                            y.key.push_str(folded);
+                            if *upper {
+                                y.upper.push(base + i);
+                            }
+                        }
+                    }
+                    y.lens.push(alt.len());
+                    next.push(y);
+                }
+            }
+            out = next;
+        }
+        Some(out)
+    }
+
+    /// Checks a literal reading found at tokens `start..end`: capitals,
+    /// paragraph breaks and context words.
+    pub fn verify_expansion(&self, doc: &Document, e: &Expansion, start: usize, end: usize) -> Option<Match> {
+        let toks = doc.tokens();
+        if end - start != e.lens.iter().sum::<usize>()
+            || toks[start + 1..end].iter().any(|t| t.has(flag::PARA_START))
+            || e.upper.iter().any(|&i| !toks[start + i].has(flag::UPPER))
+            || !self.context_ok(doc, start, end)
+        {
+            return None;
+        }
+        let mut spans = Vec::with_capacity(e.lens.len());
+        let mut pos = start;
+        for &l in &e.lens {
+            spans.push((pos, pos + l));
+            pos += l;
+        }
+        Some(Match { start, end, spans })
+    }
+
     /// The folded words the automaton must find for this pattern: the first
     /// word of each alternative of the anchor element.
     pub fn anchor_words(&self) -> Vec<String> {
@@ -362,8 +463,11 @@ impl Pattern {
     /// The longest match in which the anchor element starts at token `at`:
     /// `(first token, last token, token range of each element)`.
     pub fn match_at(&self, doc: &Document, at: usize) -> Option<Match> {
+        if self.simple {
+            return self.match_simple(doc, at);
+        }
         let mut best: Option<Match> = None;
-        for before in self.prefix_lengths() {
+        for &before in &self.prefix_lengths {
             let Some(start) = at.checked_sub(before) else { continue };
             let mut spans = Vec::with_capacity(self.elements.len());
             let run = Run { doc, start, at };
@@ -388,6 +492,26 @@ impl Pattern {
         best
     }
 
+    /// [`Pattern::match_at`] for a pattern of required one-word elements: each
+    /// element sits at a fixed offset from the anchor.
+    fn match_simple(&self, doc: &Document, at: usize) -> Option<Match> {
+        let start = at.checked_sub(self.anchor)?;
+        let end = start + self.elements.len();
+        for (k, e) in self.elements.iter().enumerate() {
+            if !e.alts.iter().any(|a| match_words(doc, a, start, start + k).is_some()) {
+                return None;
+            }
+        }
+        if !self.context_ok(doc, start, end) {
+            return None;
+        }
+        Some(Match {
+            start,
+            end,
+            spans: (start..end).map(|i| (i, i + 1)).collect(),
+        })
+    }
+
     fn context_ok(&self, doc: &Document, start: usize, end: usize) -> bool {
         let toks = doc.tokens();
         let word = |i: Option<usize>| {
@@ -402,26 +526,6 @@ impl Pattern {
                 && (need.is_empty() || w.is_some_and(|w| need.iter().any(|n| n == w)))
         };
         check(before, &self.not_before, &self.need_before) && check(after, &self.not_after, &self.need_after)
-    }
-
-    /// Every number of tokens the elements before the anchor may take.
-    fn prefix_lengths(&self) -> Vec<usize> {
-        let mut lens = vec![0usize];
-        for e in &self.elements[..self.anchor] {
-            let mut next = Vec::new();
-            for &l in &lens {
-                if e.optional {
-                    next.push(l);
-                }
-                for a in &e.alts {
-                    next.push(l + a.len());
-                }
-            }
-            next.sort_unstable();
-            next.dedup();
-            lens = next;
-        }
-        lens
     }
 
     /// Matches elements `k..` from token `pos`; the anchor element must start
