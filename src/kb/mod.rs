@@ -183,10 +183,9 @@ impl fmt::Debug for Kb {
 impl Kb {
     /// Loads and compiles the KB from `sources`, or lists every problem found.
     pub fn load(sources: &[KbSource]) -> Result<Kb, KbError> {
+        // Rows that do not parse are left out and reported; the others are
+        // still compiled, so that every problem is reported at once.
         let (layers, mut problems, fingerprint) = read_layers(sources);
-        if !problems.is_empty() {
-            return Err(KbError { problems });
-        }
         let kb = Kb::compile(merge(layers), fingerprint, &mut problems);
         if problems.is_empty() {
             Ok(kb)

@@ -182,3 +182,61 @@ fn generated_english_forms() {
     assert_eq!(kb.country_of_word("ukrainiennes"), kb.country_index("UA"));
     assert_eq!(kb.country_of_word("etats-unis"), kb.country_index("US"));
 }
+
+#[test]
+fn every_shipped_phrase_rule_passes_its_examples() {
+    let checker = crate::Checker::new(Kb::embedded(), crate::Config::default());
+    let problems = checker.check_examples();
+    let listed: Vec<String> = problems.iter().map(ToString::to_string).collect();
+    assert!(listed.is_empty(), "{}", listed.join("\n"));
+}
+
+#[test]
+fn phrase_examples_are_checked_both_ways() {
+    let kb = kb_from(&[(
+        "phrases.csv",
+        "id,category,severity,pattern,suggestion,message,example_bad,example_good\n\
+         idiom.a,idiom,minor,faire du sens,avoir du sens,m,Cela ne dit rien.,Cela va faire du sens.\n",
+    )])
+    .unwrap();
+    let problems: Vec<String> = crate::Checker::new(kb, crate::Config::default())
+        .check_examples()
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(problems.len(), 2, "{problems:?}");
+    assert!(problems[0].contains(":2: `idiom.a`: example_bad « Cela ne dit rien. » is not reported"));
+    assert!(problems[1].contains("example_good « Cela va faire du sens. » is reported"));
+}
+
+#[test]
+fn bad_phrase_rows_are_reported_with_line_and_column() {
+    let e = kb_from(&[(
+        "phrases.csv",
+        "id,category,severity,pattern,suggestion,message,example_bad,example_good\n\
+         idiom.a,idiom,minor,prendre !x place,,m,a,b\n\
+         idiom.b,cuisine,minor,x,,m,a,b\n\
+         false-friend.c,idiom,minor,x,,m,a,b\n\
+         idiom.d,idiom,fatal,x,,m,a,b\n\
+         name.near-miss,name,minor,x,,m,a,b\n",
+    )])
+    .unwrap_err()
+    .to_string();
+    assert!(
+        e.contains("phrases.csv:2: pattern `prendre !x place`, column 9:"),
+        "{e}"
+    );
+    assert!(
+        e.contains("phrases.csv:3: `category`: unknown category `cuisine`"),
+        "{e}"
+    );
+    assert!(
+        e.contains("phrases.csv:4: rule id `false-friend.c` must start with its category `idiom.`"),
+        "{e}"
+    );
+    assert!(e.contains("phrases.csv:5: `severity`: unknown severity `fatal`"), "{e}");
+    assert!(
+        e.contains("phrases.csv:6: rule id `name.near-miss` is a built-in rule"),
+        "{e}"
+    );
+}
