@@ -60,7 +60,11 @@ impl Typography {
             };
             if closes {
                 let o = open.take().unwrap_or(i);
-                if is_speech(doc, &toks[o + 1..i]) {
+                let inner = &doc.text[toks[o].end as usize..t.start as usize];
+                // Speech has spaces and lower case; `"User-Agent"` and
+                // `"INTERVAL FORMAT"` are literals.
+                let phrase = inner.trim().contains(char::is_whitespace) && inner.chars().any(char::is_lowercase);
+                if phrase && is_speech(doc, &toks[o + 1..i]) {
                     report_quote(cx, out, &toks[o], t);
                 }
             } else if s == "\"" || is_open_quote(s) {
@@ -95,7 +99,10 @@ impl Typography {
                     .is_some_and(|r| r.starts_with(|c: char| c.is_alphabetic() || c == '«' || c == '"')),
                 _ => after.is_none_or(|c| c.is_whitespace() || matches!(c, '»' | '"' | '”' | ')' | '?' | '!' | '.')),
             };
-            if !prose_after || (mark == ":" && doc.token_text(prev).chars().count() == 1) {
+            if !prose_after
+                || (mark == ":" && doc.token_text(prev).chars().count() == 1)
+                || (mark == ";" && is_code_line(doc, t))
+            {
                 continue;
             }
             let range = prev.start as usize..t.end as usize;
@@ -113,6 +120,16 @@ impl Typography {
             );
         }
     }
+}
+
+/// Whether the line of token `t` looks like code: brackets, `=`, or several `;`.
+fn is_code_line(doc: &crate::document::Document, t: &Token) -> bool {
+    let text = &doc.text;
+    let at = t.start as usize;
+    let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+    let line = &text[start..end];
+    line.matches(';').count() > 1 || line.contains(['{', '}', '(', '=', '*', '['])
 }
 
 /// Whether quoted tokens read as words (speech, a title), not as code or a
@@ -214,6 +231,7 @@ mod tests {
             "Le guillemet \" seul, sans fermeture",
             "Quoi?!",
             "struct s {\n  int type;\n  char *name;\n};\nLe lecteur C: et la chaîne \"$1c$2c\" ou \"main\" ou \"\\e[0m\".",
+            "struct stat gstat; int n; et l'en-tête \"User-Agent\" ou \"INTERVAL FORMAT\".",
         ] {
             let f = run(&Typography, ok);
             assert!(f.iter().all(|x| x.0 == "Quoi?"), "{ok}: {f:?}");

@@ -146,7 +146,7 @@ pub fn inflections(word: &str) -> Vec<String> {
         add(format!("{}ere", stem(2)));
         add(format!("{}eres", stem(2)));
         add(format!("{word}s"));
-    } else if word.ends_with('e') {
+    } else if word.ends_with('e') && !word.ends_with('é') {
         add(format!("{word}s"));
     } else if word.ends_with('s') || word.ends_with('x') {
         add(format!("{word}e"));
@@ -269,10 +269,12 @@ pub fn parse(src: &str) -> Result<Pattern, PatternError> {
                 if let Some(stem) = alt.strip_suffix('~') {
                     let words = words_of(stem);
                     match words.as_slice() {
-                        [Word::Lit { folded, upper: false }] if !folded.contains('~') => {
-                            alts.extend(inflections(folded).into_iter().map(|f| {
+                        [Word::Lit { upper: false, .. }] if !stem.contains('~') => {
+                            // Inflect the written word: `blessé` takes -e, `juste` does not.
+                            let lower = crate::fold::lower(stem);
+                            alts.extend(inflections(&lower).into_iter().map(|f| {
                                 vec![Word::Lit {
-                                    folded: f,
+                                    folded: crate::fold::fold(&f),
                                     upper: false,
                                 }]
                             }));
@@ -694,6 +696,10 @@ mod tests {
             ["national", "nationaux", "nationale", "nationales"]
         );
         assert_eq!(inflections("premier"), ["premier", "premiere", "premieres", "premiers"]);
+        assert_eq!(inflections("blessé"), ["blessé", "blessée", "blessés", "blessées"]);
+        assert_eq!(inflections("juste"), ["juste", "justes"]);
+        let p = parse("blessé~").unwrap();
+        assert_eq!(p.anchor_words(), ["blesse", "blessee", "blessees", "blesses"]);
     }
 
     #[test]
