@@ -2,7 +2,7 @@
 //!
 //! ```text
 //! prendre des mesures reculant~       literal words; `~`: every gender/number form
-//! faire|fait|font du sens             `a|b`: alternatives (each may be several words)
+//! faire|fait|font du sens             `a|b`: alternatives (join the words of one with `-`)
 //! explorer <poss> arme~               `<det>`, `<poss>`: word classes
 //! au bout de ?la journée              `?`: an optional element
 //! adresser * problème~                `*`: exactly one word
