@@ -2,18 +2,21 @@
 //! transliterations, written in a small pattern language ([`pattern`]) and
 //! compiled together into one automaton.
 //!
-//! All rules go into one Aho-Corasick automaton that runs once over the
-//! document's folded text. A rule made of required literal words (most of
-//! them) enters it whole, as each of its literal readings (alternatives
-//! expanded, up to 32): a hit on word bounds is then a match, once capitals
-//! and context words are checked. Any other rule enters by its anchor, its
-//! rarest required literal word: a hit wakes it, and it verifies its whole
-//! pattern around that word. The cost is one pass over the text plus the
-//! hits, whatever the number of rules.
+//! All rules compile into one automaton over words: a trie whose edges are
+//! folded words. A rule made of required literal words (most of them) enters
+//! it whole, as each of its literal readings (alternatives expanded, up to
+//! 32): reaching the end of a reading is a match, once capitals and context
+//! words are checked. Any other rule enters by its anchor, its rarest
+//! required literal word: reaching it wakes the rule, which verifies its whole
+//! pattern around that word. A document's words are looked up once in the
+//! trie's vocabulary (most of them rejected by a bitmap before any hashing)
+//! and the trie is walked from each word that starts a key: one pass, whatever
+//! the number of rules. Working on words, it needs no word-boundary checks and
+//! never reports a phrase inside a longer word.
 
 pub mod pattern;
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use rustc_hash::FxHashMap;
 
 use crate::document::Document;
 use crate::finding::{Category, Severity};
@@ -36,6 +39,11 @@ pub struct PhraseRule {
 }
 
 impl PhraseRule {
+    /// Whether the suggestion quotes the matched elements (`$1`…).
+    pub fn uses_spans(&self) -> bool {
+        self.suggestion.contains('$')
+    }
+
     /// The suggestion for a match: `$0` is the matched text, `$1`… the text of
     /// each element (empty for a skipped optional one). An initial capital in
     /// the text is kept.
@@ -88,7 +96,7 @@ pub struct PhraseHit {
     pub m: Match,
 }
 
-/// What an automaton pattern stands for.
+/// What reaching a node of the word trie means.
 #[derive(Clone, Debug)]
 enum Wake {
     /// The anchor word of a rule, which then verifies its pattern around it.
@@ -97,16 +105,27 @@ enum Wake {
     Whole(u32, pattern::Expansion),
 }
 
-/// The most literal readings a rule may put into the automaton as whole
-/// phrases; beyond, it is looked for by its anchor word.
+/// The most literal readings a rule may put into the trie as whole phrases;
+/// beyond, it is looked for by its anchor word.
 const MAX_EXPANSIONS: usize = 32;
 
-/// All phrase rules, with their automaton.
+/// A trie over words: the automaton all rules compile into. Word ids come
+/// from one vocabulary; a node's children are keyed by word id.
+#[derive(Default)]
+struct Node {
+    children: FxHashMap<u32, u32>,
+    wakes: Vec<Wake>,
+}
+
+/// All phrase rules, compiled into one word trie.
 pub struct PhraseSet {
     rules: Vec<PhraseRule>,
-    automaton: Option<AhoCorasick>,
-    /// For each automaton pattern: what finding it means.
-    wakes: Vec<Vec<Wake>>,
+    /// Every word of every key, to its id.
+    vocab: FxHashMap<String, u32>,
+    /// A bit per (first byte, length up to 31) of the vocabulary, so that
+    /// most words of a text are rejected without hashing.
+    filter: Vec<u32>,
+    nodes: Vec<Node>,
 }
 
 impl Default for PhraseSet {
@@ -117,44 +136,64 @@ impl Default for PhraseSet {
 
 impl PhraseSet {
     pub fn new(rules: Vec<PhraseRule>) -> PhraseSet {
-        let mut words: Vec<String> = Vec::new();
-        let mut index: rustc_hash::FxHashMap<String, usize> = rustc_hash::FxHashMap::default();
-        let mut wakes: Vec<Vec<Wake>> = Vec::new();
-        let mut add = |key: String, wake: Wake| {
-            let k = *index.entry(key.clone()).or_insert_with(|| {
-                words.push(key);
-                wakes.push(Vec::new());
-                words.len() - 1
-            });
-            wakes[k].push(wake);
+        let mut set = PhraseSet {
+            rules: Vec::new(),
+            vocab: FxHashMap::default(),
+            filter: vec![0; 256],
+            nodes: vec![Node::default()],
         };
         for (r, rule) in rules.iter().enumerate() {
             match rule.pattern.expansions(MAX_EXPANSIONS) {
                 Some(exps) => {
                     for e in exps {
-                        add(e.key.clone(), Wake::Whole(r as u32, e));
+                        let key = e.key.clone();
+                        set.insert(&key, Wake::Whole(r as u32, e));
                     }
                 }
                 None => {
                     for w in rule.pattern.anchor_words() {
-                        add(w, Wake::Anchor(r as u32));
+                        set.insert(&w, Wake::Anchor(r as u32));
                     }
                 }
             }
         }
-        // Standard semantics with overlapping search: every occurrence of
-        // every phrase is seen, none hidden by a longer overlapping one.
-        let automaton = (!words.is_empty()).then(|| {
-            AhoCorasick::builder()
-                .match_kind(MatchKind::Standard)
-                .build(&words)
-                .expect("phrase keys are plain words")
-        });
-        PhraseSet {
-            rules,
-            automaton,
-            wakes,
+        set.rules = rules;
+        set
+    }
+
+    fn word_id(&mut self, w: &str) -> u32 {
+        let n = self.vocab.len() as u32;
+        let id = *self.vocab.entry(w.to_string()).or_insert(n);
+        if let Some(&b) = w.as_bytes().first() {
+            self.filter[usize::from(b)] |= 1 << w.len().min(31);
         }
+        id
+    }
+
+    fn insert(&mut self, key: &str, wake: Wake) {
+        let mut node = 0usize;
+        for w in key.split(' ') {
+            let id = self.word_id(w);
+            node = match self.nodes[node].children.get(&id) {
+                Some(&n) => n as usize,
+                None => {
+                    let n = self.nodes.len();
+                    self.nodes.push(Node::default());
+                    self.nodes[node].children.insert(id, n as u32);
+                    n
+                }
+            };
+        }
+        self.nodes[node].wakes.push(wake);
+    }
+
+    /// The vocabulary id of a folded word, if any key has it.
+    fn id_of(&self, w: &str) -> Option<u32> {
+        let b = *w.as_bytes().first()?;
+        if self.filter[usize::from(b)] & (1 << w.len().min(31)) == 0 {
+            return None;
+        }
+        self.vocab.get(w).copied()
     }
 
     pub fn rules(&self) -> &[PhraseRule] {
@@ -169,34 +208,54 @@ impl PhraseSet {
         self.rules.is_empty()
     }
 
-    /// Every rule match in the document, in text order.
+    /// Every rule match in the document, in text order: one walk of the trie
+    /// from each word that starts some key.
     pub fn find(&self, doc: &Document) -> Vec<PhraseHit> {
-        let Some(ac) = &self.automaton else { return Vec::new() };
         let mut hits = Vec::new();
-        for m in ac.find_overlapping_iter(doc.folded_text()) {
-            // Whole words only: the hit must start and end on token bounds.
-            let Some(first) = doc.token_at_fold_start(m.start()) else {
-                continue;
-            };
-            let Some(last) = doc.token_at_fold_end(m.end()) else {
-                continue;
-            };
-            for wake in &self.wakes[m.pattern().as_usize()] {
-                let found = match wake {
-                    Wake::Anchor(r) if first == last => {
-                        self.rules[*r as usize].pattern.match_at(doc, first).map(|m| (*r, m))
-                    }
-                    Wake::Anchor(_) => None,
-                    Wake::Whole(r, e) => self.rules[*r as usize]
-                        .pattern
-                        .verify_expansion(doc, e, first, last + 1)
-                        .map(|m| (*r, m)),
+        if self.rules.is_empty() {
+            return hits;
+        }
+        let toks = doc.tokens();
+        // Word ids, looked up once and only when a walk needs them.
+        const UNSEEN: u32 = u32::MAX - 1;
+        const NONE: u32 = u32::MAX;
+        let mut ids: Vec<u32> = vec![UNSEEN; toks.len()];
+        let mut id_at = |i: usize| {
+            if ids[i] == UNSEEN {
+                ids[i] = self.id_of(doc.folded(&toks[i])).unwrap_or(NONE);
+            }
+            ids[i]
+        };
+        for first in 0..toks.len() {
+            let mut node = 0usize;
+            let mut last = first;
+            loop {
+                let id = id_at(last);
+                let Some(&child) = (id != NONE).then(|| self.nodes[node].children.get(&id)).flatten() else {
+                    break;
                 };
-                if let Some((r, m)) = found {
-                    hits.push(PhraseHit { rule: r as usize, m });
+                node = child as usize;
+                for wake in &self.nodes[node].wakes {
+                    let found = match wake {
+                        Wake::Anchor(r) => self.rules[*r as usize].pattern.match_at(doc, first).map(|m| (*r, m)),
+                        Wake::Whole(r, e) => {
+                            let rule = &self.rules[*r as usize];
+                            rule.pattern
+                                .verify_expansion(doc, e, first, last + 1, rule.uses_spans())
+                                .map(|m| (*r, m))
+                        }
+                    };
+                    if let Some((r, m)) = found {
+                        hits.push(PhraseHit { rule: r as usize, m });
+                    }
+                }
+                last += 1;
+                if last == toks.len() {
+                    break;
                 }
             }
         }
+        // A match that starts before its anchor may need moving.
         hits.sort_by_key(|h| (h.m.start, h.m.end, h.rule));
         hits.dedup();
         hits

@@ -427,8 +427,16 @@ impl Pattern {
     }
 
     /// Checks a literal reading found at tokens `start..end`: capitals,
-    /// paragraph breaks and context words.
-    pub fn verify_expansion(&self, doc: &Document, e: &Expansion, start: usize, end: usize) -> Option<Match> {
+    /// paragraph breaks and context words. The element spans are filled in
+    /// only if `spans` asks for them.
+    pub fn verify_expansion(
+        &self,
+        doc: &Document,
+        e: &Expansion,
+        start: usize,
+        end: usize,
+        spans: bool,
+    ) -> Option<Match> {
         let toks = doc.tokens();
         if end - start != e.lens.iter().sum::<usize>()
             || toks[start + 1..end].iter().any(|t| t.has(flag::PARA_START))
@@ -437,12 +445,18 @@ impl Pattern {
         {
             return None;
         }
-        let mut spans = Vec::with_capacity(e.lens.len());
         let mut pos = start;
-        for &l in &e.lens {
-            spans.push((pos, pos + l));
-            pos += l;
-        }
+        let spans = if spans {
+            e.lens
+                .iter()
+                .map(|&l| {
+                    pos += l;
+                    (pos - l, pos)
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
         Some(Match { start, end, spans })
     }
 
