@@ -177,7 +177,11 @@ fn match_phrases(kb: &Kb, docs: &[Document]) -> usize {
         for h in set.find(d) {
             let rule = &set.rules()[h.rule];
             let suggestion = rule.suggestion_for(d, &h.m);
-            let message = rule.message.replace("{suggestion}", &suggestion);
+            let message = if rule.message.contains('{') {
+                rule.message.replace("{suggestion}", &suggestion)
+            } else {
+                rule.message.clone()
+            };
             n += usize::from(!message.is_empty());
         }
     }

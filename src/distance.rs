@@ -21,20 +21,32 @@ pub fn osa(a: &str, b: &str) -> usize {
     osa_within(a, b, usize::MAX).unwrap_or(usize::MAX)
 }
 
-/// Every string made by deleting up to `n` (1 or 2) chars of `s`, `s` included.
-pub fn deletions(s: &str, n: usize, out: &mut Vec<String>) {
+/// FNV-1a, 64 bits, over byte slices taken in order: stable across runs.
+pub fn fnv(parts: &[&[u8]]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for part in parts {
+        for &b in *part {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
+    h
+}
+
+/// The hashes of every string made by deleting up to `n` (1 or 2) chars of
+/// `s`, `s` included, without building the strings.
+pub fn deletion_hashes(s: &str, n: usize, out: &mut Vec<u64>) {
     out.clear();
-    out.push(s.to_string());
-    let chars: Vec<(usize, char)> = s.char_indices().collect();
-    for (k, &(i, c)) in chars.iter().enumerate() {
-        let one = format!("{}{}", &s[..i], &s[i + c.len_utf8()..]);
+    let b = s.as_bytes();
+    out.push(fnv(&[b]));
+    let chars: Vec<(usize, usize)> = s.char_indices().map(|(i, c)| (i, i + c.len_utf8())).collect();
+    for (k, &(i, j)) in chars.iter().enumerate() {
+        out.push(fnv(&[&b[..i], &b[j..]]));
         if n >= 2 {
-            for &(i2, c2) in &chars[k + 1..] {
-                let (i2, c2) = (i2 - c.len_utf8(), c2);
-                out.push(format!("{}{}", &one[..i2], &one[i2 + c2.len_utf8()..]));
+            for &(i2, j2) in &chars[k + 1..] {
+                out.push(fnv(&[&b[..i], &b[j..i2], &b[j2..]]));
             }
         }
-        out.push(one);
     }
     out.sort_unstable();
     out.dedup();
@@ -83,13 +95,18 @@ mod tests {
 
     #[test]
     fn deletion_neighbourhoods() {
+        let h = |words: &[&str]| {
+            let mut v: Vec<u64> = words.iter().map(|w| fnv(&[w.as_bytes()])).collect();
+            v.sort_unstable();
+            v
+        };
         let mut v = Vec::new();
-        deletions("abc", 1, &mut v);
-        assert_eq!(v, ["ab", "abc", "ac", "bc"]);
-        deletions("abc", 2, &mut v);
-        assert_eq!(v, ["a", "ab", "abc", "ac", "b", "bc", "c"]);
-        deletions("éa", 1, &mut v);
-        assert_eq!(v, ["a", "é", "éa"]);
+        deletion_hashes("abc", 1, &mut v);
+        assert_eq!(v, h(&["ab", "abc", "ac", "bc"]));
+        deletion_hashes("abc", 2, &mut v);
+        assert_eq!(v, h(&["a", "ab", "abc", "ac", "b", "bc", "c"]));
+        deletion_hashes("éa", 1, &mut v);
+        assert_eq!(v, h(&["a", "é", "éa"]));
     }
 
     #[test]

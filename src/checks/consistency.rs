@@ -9,7 +9,7 @@ use rustc_hash::FxHashMap;
 use super::name_slots::{self, announces_name, capitalised_runs, is_gender_pair};
 use super::persons::{accepted_person, person_variant};
 use super::{Check, Context, RuleMeta, Sink};
-use crate::distance::{deletions, osa};
+use crate::distance::{deletion_hashes, osa};
 use crate::document::Document;
 use crate::finding::{Category, Severity};
 
@@ -111,12 +111,12 @@ fn candidate_pairs(spellings: &[(&str, Vec<Occurrence<'_>>)]) -> Vec<(usize, usi
     /// A key shared by more spellings than this says nothing about spelling.
     const MAX_BUCKET: usize = 32;
     let any_known = spellings.iter().any(|(_, o)| o.iter().any(|x| x.accepted));
-    let mut buckets: FxHashMap<String, Vec<usize>> = FxHashMap::default();
+    let mut buckets: FxHashMap<u64, Vec<usize>> = FxHashMap::default();
     let mut keys = Vec::new();
     for (k, (s, _)) in spellings.iter().enumerate() {
         let n = if any_known && s.chars().count() >= 6 { 2 } else { 1 };
-        deletions(s, n, &mut keys);
-        for key in keys.drain(..) {
+        deletion_hashes(s, n, &mut keys);
+        for &key in &keys {
             buckets.entry(key).or_default().push(k);
         }
     }

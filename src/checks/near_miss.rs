@@ -120,8 +120,8 @@ fn score(kb: &Kb, words: &[&str], form_id: u32, start: usize, announced: bool) -
     let names = kb.names();
     let form = names.form(form_id);
     let Owner::Entity(entity) = form.owner else { return None };
-    let expected: Vec<&str> = form.key.split(' ').collect();
-    let window = &words[start..start + expected.len()];
+    let len = form.token_count();
+    let window = &words[start..start + len];
     // A lone surname is checked only when it is the whole run, announced by
     // an honorific or a title (`M. Pelegrini`, not `Storm Shadow`).
     if window.len() == 1 && (!announced || words.len() > 1) {
@@ -132,7 +132,7 @@ fn score(kb: &Kb, words: &[&str], form_id: u32, start: usize, announced: bool) -
     let mut typo = true;
     let mut differs = false;
     let mut differs_known = false;
-    for (&w, &e) in window.iter().zip(&expected) {
+    for (&w, e) in window.iter().zip(form.key.split(' ')) {
         let (lw, le) = (chars(w), chars(e));
         if w == e {
             anchor |= le >= 3;
@@ -184,7 +184,7 @@ fn score(kb: &Kb, words: &[&str], form_id: u32, start: usize, announced: bool) -
         form: form_id,
         entity,
         start,
-        len: expected.len(),
+        len,
         min_sim,
         typo,
         confidence,

@@ -16,6 +16,7 @@
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
+use crate::distance::deletion_hashes;
 use crate::document::{Document, Meta, Token, flag};
 
 /// What a form names.
@@ -146,26 +147,6 @@ fn case_ok(req: Case, t: &Token) -> bool {
     }
 }
 
-/// FNV-1a, 64 bits: stable across runs and platforms.
-fn fnv(bytes: impl IntoIterator<Item = u8>) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in bytes {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0000_0100_0000_01b3);
-    }
-    h
-}
-
-/// The hashes of `s` and of every string made by deleting one char of it.
-fn deletion_hashes(s: &str, out: &mut Vec<u64>) {
-    out.clear();
-    out.push(fnv(s.bytes()));
-    for (i, c) in s.char_indices() {
-        let (a, b) = (&s[..i], &s[i + c.len_utf8()..]);
-        out.push(fnv(a.bytes().chain(b.bytes())));
-    }
-}
-
 /// Minimum length (in chars) of a token indexed for fuzzy lookup.
 const MIN_FUZZY_CHARS: usize = 4;
 
@@ -261,7 +242,7 @@ impl NameIndex {
                         self.vocab.push(tok.to_string());
                         self.vocab_ids.insert(tok.to_string(), v);
                         self.postings.push(Vec::new());
-                        deletion_hashes(tok, &mut hashes);
+                        deletion_hashes(tok, 1, &mut hashes);
                         deletes.extend(hashes.iter().map(|&h| (h, v)));
                         v
                     }
@@ -351,7 +332,7 @@ impl NameIndex {
             return;
         }
         let mut hashes = Vec::with_capacity(folded.len() + 1);
-        deletion_hashes(folded, &mut hashes);
+        deletion_hashes(folded, 1, &mut hashes);
         for h in hashes {
             let Some(&(start, len)) = self.deletion_groups.get(&h) else {
                 continue;

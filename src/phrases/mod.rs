@@ -126,6 +126,8 @@ pub struct PhraseSet {
     /// most words of a text are rejected without hashing.
     filter: Vec<u32>,
     nodes: Vec<Node>,
+    /// The root's children, by word id (most words of a text stop here).
+    root: Vec<u32>,
 }
 
 impl Default for PhraseSet {
@@ -141,6 +143,7 @@ impl PhraseSet {
             vocab: FxHashMap::default(),
             filter: vec![0; 256],
             nodes: vec![Node::default()],
+            root: Vec::new(),
         };
         for (r, rule) in rules.iter().enumerate() {
             match rule.pattern.expansions(MAX_EXPANSIONS) {
@@ -151,14 +154,30 @@ impl PhraseSet {
                     }
                 }
                 None => {
-                    for w in rule.pattern.anchor_words() {
-                        set.insert(&w, Wake::Anchor(r as u32));
+                    for key in rule.pattern.anchor_words() {
+                        set.insert(&key, Wake::Anchor(r as u32));
                     }
                 }
             }
         }
         set.rules = rules;
+        set.root = vec![u32::MAX; set.vocab.len()];
+        for (&id, &child) in &set.nodes[0].children {
+            set.root[id as usize] = child;
+        }
         set
+    }
+
+    /// The child of `node` by word `id`.
+    fn child(&self, node: usize, id: u32) -> Option<usize> {
+        if node == 0 {
+            self.root
+                .get(id as usize)
+                .filter(|&&c| c != u32::MAX)
+                .map(|&c| c as usize)
+        } else {
+            self.nodes[node].children.get(&id).map(|&c| c as usize)
+        }
     }
 
     fn word_id(&mut self, w: &str) -> u32 {
@@ -231,10 +250,10 @@ impl PhraseSet {
             let mut last = first;
             loop {
                 let id = id_at(last);
-                let Some(&child) = (id != NONE).then(|| self.nodes[node].children.get(&id)).flatten() else {
+                let Some(child) = (id != NONE).then(|| self.child(node, id)).flatten() else {
                     break;
                 };
-                node = child as usize;
+                node = child;
                 for wake in &self.nodes[node].wakes {
                     let found = match wake {
                         Wake::Anchor(r) => self.rules[*r as usize].pattern.match_at(doc, first).map(|m| (*r, m)),

@@ -342,34 +342,39 @@ fn prefix_lengths(elements: &[Element]) -> Vec<usize> {
     lens
 }
 
-/// Common French words make poor anchors: they would wake the matcher at
-/// every other word.
-fn commonness(w: &str) -> usize {
+/// The most frequent words of French news (folded): poor anchors, since
+/// they would wake their rule at every other sentence.
+fn is_common(w: &str) -> bool {
     const COMMON: &[&str] = &[
-        "de", "d'", "la", "le", "les", "l'", "un", "une", "des", "du", "et", "a", "en", "au", "aux", "que", "qu'",
-        "qui", "il", "elle", "se", "s'", "ne", "n'", "pas", "pour", "par", "sur", "dans", "est", "sont", "ce", "plus",
+        "a", "ai", "as", "au", "aux", "avait", "avaient", "avec", "avoir", "ayant", "c'", "ce", "ces", "cet", "cette",
+        "comme", "d'", "dans", "de", "des", "deux", "doit", "du", "elle", "elles", "en", "entre", "est", "et",
+        "etaient", "etait", "etant", "ete", "etre", "eu", "fait", "faire", "il", "ils", "j'", "je", "l'", "la", "le",
+        "les", "leur", "leurs", "lui", "m'", "mais", "me", "meme", "n'", "ne", "nous", "on", "ont", "ou", "par", "pas",
+        "peut", "plus", "pour", "qu'", "que", "qui", "s'", "sa", "sans", "se", "sera", "seront", "ses", "si", "son",
+        "sont", "sur", "tout", "tous", "un", "une", "va", "vont", "y", "apres", "avant", "depuis", "lors", "selon",
+        "contre", "sous", "vers", "aussi", "encore", "deja", "tres", "bien", "ainsi", "alors", "donc", "ni", "or",
+        "car", "dont", "quand", "chez", "autre", "autres", "nos", "notre", "vos", "votre", "mon", "ma", "mes", "ont",
+        "avons", "avez", "suis", "etes", "sommes", "soit", "soient", "serait", "seraient", "fut", "furent", "reste",
+        "dit", "a-t-il", "cela", "ceci",
     ];
-    usize::from(COMMON.contains(&w))
+    COMMON.contains(&w)
 }
 
-/// The required element whose words are all literal, preferring rare and long
-/// first words.
+/// The required element whose literal words wake least often: every
+/// alternative's first word uncommon, then the shortest such word longest.
 fn choose_anchor(elements: &[Element]) -> Option<usize> {
     elements
         .iter()
         .enumerate()
         .filter(|(_, e)| !e.optional && e.alts.iter().all(|a| matches!(a[0], Word::Lit { .. })))
         .max_by_key(|(i, e)| {
-            let worst = e
-                .alts
-                .iter()
-                .map(|a| match &a[0] {
-                    Word::Lit { folded, .. } => (1 - commonness(folded), folded.chars().count().min(12)),
-                    _ => (0, 0),
-                })
-                .min()
-                .unwrap_or((0, 0));
-            (worst, usize::MAX - i)
+            let firsts = e.alts.iter().filter_map(|a| match &a[0] {
+                Word::Lit { folded, .. } => Some(folded.as_str()),
+                _ => None,
+            });
+            let common = firsts.clone().filter(|w| is_common(w)).count();
+            let shortest = firsts.map(|w| w.chars().count().min(12)).min().unwrap_or(0);
+            (usize::MAX - common, shortest, usize::MAX - i)
         })
         .map(|(i, _)| i)
 }
@@ -460,16 +465,22 @@ impl Pattern {
         Some(Match { start, end, spans })
     }
 
-    /// The folded words the automaton must find for this pattern: the first
-    /// word of each alternative of the anchor element.
+    /// The keys the automaton must find for this pattern: every alternative
+    /// of the anchor element, whole (its words joined by spaces).
     pub fn anchor_words(&self) -> Vec<String> {
         let mut v: Vec<String> = self.elements[self.anchor]
             .alts
             .iter()
-            .filter_map(|a| match &a[0] {
-                Word::Lit { folded, .. } => Some(folded.clone()),
-                _ => None,
+            .map(|a| {
+                a.iter()
+                    .map_while(|w| match w {
+                        Word::Lit { folded, .. } => Some(folded.as_str()),
+                        _ => None,
+                    })
+                    .collect::<Vec<_>>()
+                    .join(" ")
             })
+            .filter(|k| !k.is_empty())
             .collect();
         v.sort();
         v.dedup();
