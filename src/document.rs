@@ -23,6 +23,8 @@ pub enum TextFormat {
 #[derive(Clone, Debug, Default)]
 pub struct Meta {
     pub format: TextFormat,
+    /// The publication date, when the input gives it.
+    pub date: Option<crate::date::Date>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -88,6 +90,7 @@ pub struct Document {
     pub meta: Meta,
     tokens: Vec<Token>,
     folded: String,
+    dateline: Option<crate::dateline::Dateline>,
 }
 
 impl Document {
@@ -97,13 +100,32 @@ impl Document {
         assert!(text.len() <= MAX_DOCUMENT_BYTES, "document too large");
         let excluded = markup::excluded_ranges(&text, meta.format);
         let (tokens, folded) = tokenize(&text, &excluded);
-        Document {
+        let mut doc = Document {
             name: name.into(),
             text,
             meta,
             tokens,
             folded,
-        }
+            dateline: None,
+        };
+        doc.dateline = crate::dateline::parse(&doc);
+        doc
+    }
+
+    /// The parsed dateline, if the document opens with one.
+    pub fn dateline(&self) -> Option<&crate::dateline::Dateline> {
+        self.dateline.as_ref()
+    }
+
+    /// The document's date: the dateline's if it has a year, else the
+    /// publication date of the metadata.
+    pub fn date(&self) -> Option<crate::date::Date> {
+        self.dateline
+            .as_ref()
+            .and_then(|d| d.date.as_ref())
+            .map(|(d, _)| *d)
+            .filter(|d| d.year.is_some())
+            .or(self.meta.date)
     }
 
     pub fn tokens(&self) -> &[Token] {

@@ -19,6 +19,8 @@
 
 pub mod checker;
 pub mod checks;
+pub mod date;
+pub mod dateline;
 pub mod distance;
 pub mod document;
 pub mod finding;

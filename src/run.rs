@@ -33,7 +33,10 @@ pub struct Stats {
 pub fn check_input(checker: &Checker, input: &Input, pass_threshold: f64) -> DocReport {
     match input::read(input) {
         Ok(text) => {
-            let meta = Meta { format: input.format };
+            let meta = Meta {
+                format: input.format,
+                ..Meta::default()
+            };
             let doc = Document::new(input.name.clone(), text, meta);
             check_document(checker, doc, pass_threshold)
         }

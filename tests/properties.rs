@@ -51,7 +51,7 @@ proptest! {
     #[test]
     fn findings_point_at_what_they_report(text in text(), markdown in any::<bool>()) {
         let format = if markdown { TextFormat::Markdown } else { TextFormat::Plain };
-        let doc = Document::new("p", text.clone(), Meta { format });
+        let doc = Document::new("p", text.clone(), Meta { format, ..Meta::default() });
         let r = run::check_document(checker(), doc, 90.0);
         let mut out = Vec::new();
         {

@@ -2,6 +2,9 @@
 //! registered once in [`CHECKS`]. Checks never print; reporters never detect.
 
 mod consistency;
+mod dateline_origin;
+mod dateline_spelling;
+mod dateline_weekday;
 mod diacritics;
 mod english_spelling;
 mod known_variant;
@@ -58,6 +61,9 @@ pub static CHECKS: &[&dyn Check] = &[
     &near_miss::NearMiss,
     &consistency::Consistency,
     &toponym::Toponym,
+    &dateline_spelling::DatelineSpelling,
+    &dateline_origin::DatelineOrigin,
+    &dateline_weekday::DatelineWeekday,
     &number_format::NumberFormat,
     &typography::Typography,
     &phrases::Phrases,

@@ -14,14 +14,17 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use crate::fold::fold;
 use crate::phrases::{PhraseRule, PhraseSet};
 pub use names::{Form, FormStatus, Mention, NameIndex, Owner, TokenHit, VariantKind};
-pub use source::{CountryRow, EntityKind, EntityRow, FileKind, Layer, Origin, PhraseRow, PlaceRow, Problem, Title};
+pub use source::{
+    CountryRow, EntityKind, EntityRow, FileKind, Layer, Origin, PhraseRow, PlaceRow, Problem, Title, VenueRow,
+};
 
 /// The default KB, embedded in the binary.
-const EMBEDDED: [(FileKind, &str); 4] = [
+const EMBEDDED: [(FileKind, &str); 5] = [
     (FileKind::Entities, include_str!("data/entities.csv")),
     (FileKind::Places, include_str!("data/places.csv")),
     (FileKind::Countries, include_str!("data/countries.csv")),
     (FileKind::Phrases, include_str!("data/phrases.csv")),
+    (FileKind::Venues, include_str!("data/venues.csv")),
 ];
 
 /// Where KB files come from.
@@ -144,12 +147,13 @@ fn merge(layers: Vec<Layer>) -> Layer {
     }
     let mut out = Layer::default();
     let (mut ei, mut pi, mut ci) = (FxHashMap::default(), FxHashMap::default(), FxHashMap::default());
-    let mut ri = FxHashMap::default();
+    let (mut ri, mut vi) = (FxHashMap::default(), FxHashMap::default());
     for l in layers {
         merge_rows(&mut out.entities, &mut ei, l.entities, |r| &r.id);
         merge_rows(&mut out.places, &mut pi, l.places, |r| &r.id);
         merge_rows(&mut out.countries, &mut ci, l.countries, |r| &r.code);
         merge_rows(&mut out.phrases, &mut ri, l.phrases, |r| &r.id);
+        merge_rows(&mut out.venues, &mut vi, l.venues, |r| &r.id);
     }
     out
 }
@@ -161,7 +165,12 @@ pub struct Kb {
     countries: Vec<CountryRow>,
     names: NameIndex,
     phrases: PhraseSet,
+    /// Institutions and events, as patterns, and the place each sits in.
+    venues: PhraseSet,
+    venue_seats: Vec<Venue>,
     country_by_code: FxHashMap<String, u32>,
+    /// Each country's capital, as a place index.
+    capitals: Vec<Option<u32>>,
     /// Folded nationality adjectives (all four inflections) and French
     /// country names, to their country.
     country_words: FxHashMap<String, u32>,
@@ -206,8 +215,10 @@ impl Kb {
             places,
             countries,
             phrases,
+            venues,
         } = layer;
         let phrases = compile_phrases(phrases, problems);
+        let (venues, venue_seats) = compile_venues(venues, &places, problems);
         let mut country_by_code = FxHashMap::default();
         let mut country_words = FxHashMap::default();
         for (i, c) in countries.iter().enumerate() {
@@ -219,6 +230,24 @@ impl Kb {
             }
             for name in &c.french {
                 country_words.entry(fold(name)).or_insert(i as u32);
+            }
+        }
+        let place_ids: FxHashMap<&str, u32> = places
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.id.as_str(), i as u32))
+            .collect();
+        let mut capitals = vec![None; countries.len()];
+        for (i, c) in countries.iter().enumerate() {
+            if let Some(id) = &c.capital {
+                match place_ids.get(id.as_str()) {
+                    Some(&p) => capitals[i] = Some(p),
+                    None if !places.is_empty() => problems.push(Problem::at(
+                        &c.origin,
+                        format!("capital `{id}` is no place of places.csv"),
+                    )),
+                    None => {}
+                }
             }
         }
         if !countries.is_empty() {
@@ -401,7 +430,10 @@ impl Kb {
             countries,
             names,
             phrases,
+            venues,
+            venue_seats,
             country_by_code,
+            capitals,
             country_words,
             fingerprint,
         }
@@ -412,6 +444,13 @@ impl Kb {
     }
     pub fn phrases(&self) -> &PhraseSet {
         &self.phrases
+    }
+    /// The venues' patterns; venue `k` sits in `venue(k)`.
+    pub fn venues(&self) -> &PhraseSet {
+        &self.venues
+    }
+    pub fn venue(&self, k: usize) -> Venue {
+        self.venue_seats[k]
     }
     pub fn entities(&self) -> &[EntityRow] {
         &self.entities
@@ -430,6 +469,10 @@ impl Kb {
     }
     pub fn country(&self, i: u32) -> &CountryRow {
         &self.countries[i as usize]
+    }
+    /// The capital of country `i`, as a place index.
+    pub fn capital(&self, i: u32) -> Option<u32> {
+        self.capitals.get(i as usize).copied().flatten()
     }
     pub fn country_index(&self, code: &str) -> Option<u32> {
         self.country_by_code.get(code).copied()
@@ -497,6 +540,63 @@ fn compile_phrases(rows: Vec<source::PhraseRow>, problems: &mut Vec<Problem>) ->
         }
     }
     PhraseSet::new(rules)
+}
+
+/// Where an institution or event of `venues.csv` sits.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Venue {
+    /// Index of the place.
+    pub seat: u32,
+    /// An event held there, not only an institution seated there.
+    pub meeting: bool,
+}
+
+fn compile_venues(
+    rows: Vec<source::VenueRow>,
+    places: &[PlaceRow],
+    problems: &mut Vec<Problem>,
+) -> (PhraseSet, Vec<Venue>) {
+    let by_id: FxHashMap<&str, u32> = places
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (p.id.as_str(), i as u32))
+        .collect();
+    let mut rules = Vec::new();
+    let mut seats = Vec::new();
+    for row in rows {
+        let Some(&seat) = by_id.get(row.seat.as_str()) else {
+            problems.push(Problem::at(
+                &row.origin,
+                format!("`{}` is no place of places.csv", row.seat),
+            ));
+            continue;
+        };
+        match crate::phrases::pattern::parse(&row.pattern) {
+            Ok(pattern) => {
+                rules.push(PhraseRule {
+                    id: row.id,
+                    category: crate::finding::Category::Dateline,
+                    severity: crate::finding::Severity::Minor,
+                    source: row.pattern,
+                    pattern,
+                    suggestion: String::new(),
+                    message: String::new(),
+                    example_bad: String::new(),
+                    example_good: String::new(),
+                    origin: row.origin,
+                });
+                seats.push(Venue {
+                    seat,
+                    meeting: row.meeting,
+                });
+            }
+            Err(e) => problems.push(Problem::at(
+                &row.origin,
+                format!("pattern `{}`, column {}: {}", row.pattern, e.column, e.message),
+            )),
+        }
+    }
+    (PhraseSet::new(rules), seats)
 }
 
 fn capitalise(s: &str) -> String {

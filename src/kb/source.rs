@@ -154,6 +154,8 @@ pub struct CountryRow {
     pub english: Vec<String>,
     /// Masculine singular, then feminine singular.
     pub adjectives: Vec<String>,
+    /// The id of the capital in `places.csv`, if known.
+    pub capital: Option<String>,
     pub origin: Origin,
 }
 
@@ -171,6 +173,19 @@ pub struct PhraseRow {
     pub origin: Origin,
 }
 
+/// A row of `venues.csv`: an institution or event and the place it sits in.
+#[derive(Clone, Debug)]
+pub struct VenueRow {
+    pub id: String,
+    pub pattern: String,
+    /// The id of a place of `places.csv`.
+    pub seat: String,
+    /// Whether the phrase names an event held there (`meeting`) or only an
+    /// institution seated there, often used for the institution itself (`seat`).
+    pub meeting: bool,
+    pub origin: Origin,
+}
+
 /// The KB file kinds, by file name.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum FileKind {
@@ -178,14 +193,16 @@ pub enum FileKind {
     Places,
     Countries,
     Phrases,
+    Venues,
 }
 
 impl FileKind {
-    pub const ALL: [FileKind; 4] = [
+    pub const ALL: [FileKind; 5] = [
         FileKind::Entities,
         FileKind::Places,
         FileKind::Countries,
         FileKind::Phrases,
+        FileKind::Venues,
     ];
 
     pub fn file_name(self) -> &'static str {
@@ -194,6 +211,7 @@ impl FileKind {
             FileKind::Places => "places.csv",
             FileKind::Countries => "countries.csv",
             FileKind::Phrases => "phrases.csv",
+            FileKind::Venues => "venues.csv",
         }
     }
 
@@ -210,7 +228,7 @@ impl FileKind {
                 "note",
             ],
             FileKind::Places => &["id", "french", "english", "country", "wire_origin", "variants"],
-            FileKind::Countries => &["code", "french", "english", "adjectives"],
+            FileKind::Countries => &["code", "french", "english", "adjectives", "capital"],
             FileKind::Phrases => &[
                 "id",
                 "category",
@@ -221,6 +239,7 @@ impl FileKind {
                 "example_bad",
                 "example_good",
             ],
+            FileKind::Venues => &["id", "pattern", "seat", "strength", "note"],
         }
     }
 }
@@ -232,6 +251,7 @@ pub struct Layer {
     pub places: Vec<PlaceRow>,
     pub countries: Vec<CountryRow>,
     pub phrases: Vec<PhraseRow>,
+    pub venues: Vec<VenueRow>,
 }
 
 /// Parses one file into `layer`, appending problems.
@@ -356,6 +376,27 @@ pub fn parse_file(kind: FileKind, file: &str, text: &str, layer: &mut Layer, pro
                     layer.phrases.push(p);
                 }
             }
+            FileKind::Venues => {
+                let meeting = match &record[3] {
+                    "meeting" => true,
+                    "seat" => false,
+                    other => {
+                        let other = other.to_string();
+                        row.problem(format!("`strength` must be meeting or seat, found `{other}`"));
+                        false
+                    }
+                };
+                let v = VenueRow {
+                    pattern: row.single_text(1).trim().to_string(),
+                    seat: row.single(2),
+                    meeting,
+                    id,
+                    origin: origin.clone(),
+                };
+                if row.problems.is_empty() {
+                    layer.venues.push(v);
+                }
+            }
             FileKind::Countries => {
                 if !is_country_code(&id) {
                     row.problem(format!(
@@ -370,6 +411,7 @@ pub fn parse_file(kind: FileKind, file: &str, text: &str, layer: &mut Layer, pro
                     french: row.multi_required(1),
                     english: row.multi(2),
                     adjectives,
+                    capital: Some(record[4].to_string()).filter(|c| !c.is_empty()),
                     code: id,
                     origin: origin.clone(),
                 };
@@ -595,10 +637,13 @@ mod tests {
     fn wrong_header_and_bad_quoting() {
         let (_, p) = parse(FileKind::Places, "id,french\n");
         assert!(p[0].starts_with("x.csv:1: expected the header"), "{p:?}");
-        let (_, p) = parse(FileKind::Countries, "code,french,english,adjectives\nFR,\"France,,\n");
+        let (_, p) = parse(
+            FileKind::Countries,
+            "code,french,english,adjectives,capital\nFR,\"France,,\n",
+        );
         assert!(
             p.iter()
-                .any(|m| m.contains("bad CSV") || m.contains("expected 4 fields")),
+                .any(|m| m.contains("bad CSV") || m.contains("expected 5 fields")),
             "{p:?}"
         );
     }

@@ -11,7 +11,7 @@ fn kb_from(files: &[(&str, &str)]) -> Result<Kb, KbError> {
 }
 
 const EH: &str = "id,kind,canonical,aliases,variants,titles,country,note\n";
-const CH: &str = "code,french,english,adjectives\nUA,Ukraine,,ukrainien|ukrainienne\nUS,États-Unis|Etats-Unis,United States,américain|américaine\n";
+const CH: &str = "code,french,english,adjectives,capital\nUA,Ukraine,,ukrainien|ukrainienne,\nUS,États-Unis|Etats-Unis,United States,américain|américaine,\n";
 
 #[test]
 fn the_embedded_kb_is_valid_and_large_enough() {
