@@ -13,6 +13,7 @@ pub mod near_miss;
 mod number_format;
 pub mod persons;
 mod phrases;
+mod title_role;
 mod toponym;
 mod typography;
 
@@ -64,6 +65,7 @@ pub static CHECKS: &[&dyn Check] = &[
     &dateline_spelling::DatelineSpelling,
     &dateline_origin::DatelineOrigin,
     &dateline_weekday::DatelineWeekday,
+    &title_role::TitleRole,
     &number_format::NumberFormat,
     &typography::Typography,
     &phrases::Phrases,
