@@ -11,6 +11,7 @@ mod known_variant;
 pub mod name_slots;
 pub mod near_miss;
 mod number_format;
+mod organisation;
 pub mod persons;
 mod phrases;
 mod title_role;
@@ -66,6 +67,7 @@ pub static CHECKS: &[&dyn Check] = &[
     &dateline_origin::DatelineOrigin,
     &dateline_weekday::DatelineWeekday,
     &title_role::TitleRole,
+    &organisation::Organisation,
     &number_format::NumberFormat,
     &typography::Typography,
     &phrases::Phrases,
