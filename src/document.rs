@@ -112,6 +112,20 @@ impl Document {
         doc
     }
 
+    /// A short piece of plain text (a name, a title, a pattern word): tokens
+    /// only, no markup, no dateline.
+    pub fn fragment(text: &str) -> Document {
+        let (tokens, folded) = tokenize(text, &[]);
+        Document {
+            name: String::new(),
+            text: text.to_string(),
+            meta: Meta::default(),
+            tokens,
+            folded,
+            dateline: None,
+        }
+    }
+
     /// The parsed dateline, if the document opens with one.
     pub fn dateline(&self) -> Option<&crate::dateline::Dateline> {
         self.dateline.as_ref()

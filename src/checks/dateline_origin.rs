@@ -107,9 +107,14 @@ impl Check for DatelineOrigin {
                 }
             }
         }
-        if toks.iter().enumerate().any(|(i, t)| {
-            !in_dateline(i) && home_country.is_some() && kb.country_of_word(doc.folded(t)) == home_country
-        }) {
+        // Nationality words, once: the dateline's own country silences the rule.
+        let country_words: Vec<(usize, u32)> = toks
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| !in_dateline(*i))
+            .filter_map(|(i, t)| kb.country_of_word(doc.folded(t)).map(|c| (i, c)))
+            .collect();
+        if home_country.is_some_and(|h| country_words.iter().any(|&(_, c)| c == h)) {
             return;
         }
 
@@ -166,10 +171,8 @@ impl Check for DatelineOrigin {
                 }
             }
         }
-        for (i, t) in toks.iter().enumerate().filter(|(i, _)| !in_dateline(*i)) {
-            if let Some(c) = kb.country_of_word(doc.folded(t)) {
-                add(&mut countries, c, 0.05 * weight(i), false, doc.token_text(t), i);
-            }
+        for &(i, c) in &country_words {
+            add(&mut countries, c, 0.05 * weight(i), false, doc.token_text(&toks[i]), i);
         }
         // A place gathers its country's evidence; a country with no place
         // named stands for its capital.

@@ -308,7 +308,7 @@ impl Check for TitleRole {
             let kb_keys: Vec<(String, &Title)> = in_force
                 .iter()
                 .filter_map(|t| {
-                    let d = Document::new("", t.role.clone(), Default::default());
+                    let d = Document::fragment(&t.role);
                     let ws: Vec<&str> = d.tokens().iter().map(|x| d.folded(x)).collect();
                     let k = role_key(kb, &ws);
                     (!k.is_empty()).then_some((k, *t))

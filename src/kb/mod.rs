@@ -174,6 +174,9 @@ pub struct Kb {
     /// Folded nationality adjectives (all four inflections) and French
     /// country names, to their country.
     country_words: FxHashMap<String, u32>,
+    /// A bit per (first byte, length up to 31) of the country words, so that
+    /// most words are rejected without hashing.
+    country_filter: Vec<u32>,
     fingerprint: u64,
 }
 
@@ -313,7 +316,15 @@ impl Kb {
                 )
             }));
         }
-        let keys: Vec<Option<String>> = pending.iter().map(|(_, text, _, _)| names::form_key(text)).collect();
+        let tokens: Vec<Option<Vec<(String, names::Case)>>> =
+            pending.iter().map(|(_, text, _, _)| names::form_tokens(text)).collect();
+        let keys: Vec<Option<String>> = tokens
+            .iter()
+            .map(|t| {
+                t.as_ref()
+                    .map(|t| t.iter().map(|(f, _)| f.as_str()).collect::<Vec<_>>().join(" "))
+            })
+            .collect();
         let mut accepted: FxHashMap<&str, Owner> = FxHashMap::default();
         for ((owner, _, status, _), key) in pending.iter().zip(&keys) {
             if let (FormStatus::Accepted, Some(k)) = (status, key) {
@@ -327,7 +338,7 @@ impl Kb {
         };
         let mut names = NameIndex::default();
         let mut listed: Vec<(u32, Owner)> = Vec::new();
-        for (&(owner, text, status, origin), key) in pending.iter().zip(&keys) {
+        for ((&(owner, text, status, origin), key), toks) in pending.iter().zip(&keys).zip(tokens) {
             let Some(key) = key else {
                 problems.push(Problem::at(
                     origin,
@@ -353,10 +364,10 @@ impl Kb {
                     continue;
                 }
             }
-            if let Some(id) = names.add(owner, text, status) {
-                if status != FormStatus::Accepted {
-                    listed.push((id, owner));
-                }
+            let Some(toks) = toks else { continue };
+            let id = names.add_tokens(owner, text, status, toks);
+            if status != FormStatus::Accepted {
+                listed.push((id, owner));
             }
         }
 
@@ -434,6 +445,15 @@ impl Kb {
             venue_seats,
             country_by_code,
             capitals,
+            country_filter: {
+                let mut f = vec![0u32; 256];
+                for w in country_words.keys() {
+                    if let Some(&b) = w.as_bytes().first() {
+                        f[usize::from(b)] |= 1 << w.len().min(31);
+                    }
+                }
+                f
+            },
             country_words,
             fingerprint,
         }
@@ -480,6 +500,10 @@ impl Kb {
     /// The country a folded word (nationality adjective or French country
     /// name) points to.
     pub fn country_of_word(&self, folded: &str) -> Option<u32> {
+        let b = *folded.as_bytes().first()?;
+        if self.country_filter[usize::from(b)] & (1 << folded.len().min(31)) == 0 {
+            return None;
+        }
         self.country_words.get(folded).copied()
     }
     /// The canonical form of what a form names.

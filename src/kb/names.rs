@@ -17,7 +17,7 @@
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::distance::deletion_hashes;
-use crate::document::{Document, Meta, Token, flag};
+use crate::document::{Document, Token, flag};
 
 /// What a form names.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -116,7 +116,7 @@ pub struct NameIndex {
 /// Tokens of a form, as the document tokeniser cuts them: (folded, case).
 /// `None` if the form has no word or more than [`MAX_FORM_TOKENS`] tokens.
 pub fn form_tokens(text: &str) -> Option<Vec<(String, Case)>> {
-    let d = Document::new("", text.to_string(), Meta::default());
+    let d = Document::fragment(text);
     let toks = d.tokens();
     if toks.is_empty() || toks.len() > MAX_FORM_TOKENS || !toks[0].is_word() {
         return None;
@@ -154,6 +154,11 @@ impl NameIndex {
     /// Adds a form; returns its id, or `None` if the text has no usable tokens.
     pub fn add(&mut self, owner: Owner, text: &str, status: FormStatus) -> Option<u32> {
         let toks = form_tokens(text)?;
+        Some(self.add_tokens(owner, text, status, toks))
+    }
+
+    /// [`NameIndex::add`] with the form's tokens already cut.
+    pub fn add_tokens(&mut self, owner: Owner, text: &str, status: FormStatus, toks: Vec<(String, Case)>) -> u32 {
         let key = toks.iter().map(|(f, _)| f.as_str()).collect::<Vec<_>>().join(" ");
         let id = self.forms.len() as u32;
         self.forms.push(Form {
@@ -163,7 +168,7 @@ impl NameIndex {
             status,
             case: toks.into_iter().map(|(_, c)| c).collect(),
         });
-        Some(id)
+        id
     }
 
     pub fn set_status(&mut self, id: u32, status: FormStatus) {
@@ -371,6 +376,7 @@ impl NameIndex {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::document::Meta;
 
     fn index() -> NameIndex {
         let mut ix = NameIndex::default();

@@ -15,7 +15,7 @@
 //! leading `!x` or `+x` constrains the word before the match, a trailing one
 //! the word after; `+` and `!` may not stand anywhere else.
 
-use crate::document::{Document, Meta, TokenKind, flag};
+use crate::document::{Document, TokenKind, flag};
 
 /// One word position of a pattern.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -161,7 +161,15 @@ pub fn inflections(word: &str) -> Vec<String> {
 
 /// The folded words of a piece of pattern text, with their capitals flag.
 fn words_of(text: &str) -> Vec<Word> {
-    let d = Document::new("", text.to_string(), Meta::default());
+    // The common case, a plain word of letters, without the tokeniser.
+    if !text.is_empty() && text.chars().all(char::is_alphabetic) {
+        let letters = text.chars().count();
+        return vec![Word::Lit {
+            folded: crate::fold::fold(text),
+            upper: letters >= 2 && !text.chars().any(char::is_lowercase),
+        }];
+    }
+    let d = Document::fragment(text);
     let mut out: Vec<Word> = Vec::new();
     for t in d.tokens() {
         let folded = d.folded(t);
@@ -629,6 +637,7 @@ fn match_words(doc: &Document, words: &[Word], start: usize, pos: usize) -> Opti
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::document::Meta;
 
     fn doc(s: &str) -> Document {
         Document::new("t", s.to_string(), Meta::default())
