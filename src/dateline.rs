@@ -28,6 +28,14 @@ pub struct Dateline {
     pub body_start: usize,
 }
 
+impl Dateline {
+    /// The place as a KB lookup key: its folded words joined by spaces.
+    pub fn place_key(&self, doc: &Document) -> String {
+        let toks = &doc.tokens()[self.place_tokens.clone()];
+        toks.iter().map(|t| doc.folded(t)).collect::<Vec<_>>().join(" ")
+    }
+}
+
 /// Particles that may stand inside a place name (`RIO DE JANEIRO`, `Khan
 /// Younès`, `Port-au-Prince` is hyphenated anyway).
 fn is_place_particle(folded: &str) -> bool {

@@ -28,9 +28,7 @@ impl Check for DatelineSpelling {
     fn run(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
         let Some(dl) = cx.doc.dateline() else { return };
         let names = cx.kb.names();
-        let toks = cx.doc.tokens();
-        let key: Vec<&str> = toks[dl.place_tokens.clone()].iter().map(|t| cx.doc.folded(t)).collect();
-        let forms = names.by_key(&key.join(" "));
+        let forms = names.by_key(&dl.place_key(cx.doc));
         if forms.iter().any(|&f| names.form(f).status == FormStatus::Accepted) {
             return;
         }
