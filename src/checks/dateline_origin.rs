@@ -79,9 +79,8 @@ impl Check for DatelineOrigin {
         let Some(dl) = doc.dateline() else { return };
         let toks = doc.tokens();
         let names = kb.names();
-        let key: Vec<&str> = toks[dl.place_tokens.clone()].iter().map(|t| doc.folded(t)).collect();
         let Some(home) = names
-            .by_key(&key.join(" "))
+            .by_key(&dl.place_key(doc))
             .iter()
             .find_map(|&f| match names.form(f).owner {
                 Owner::Place(p) => Some(p),
