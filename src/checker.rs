@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use crate::checks::{CHECKS, Context, Sink};
 use crate::document::Document;
-use crate::finding::{Confidence, Finding, Reported};
+use crate::finding::{Category, Confidence, Finding, Reported};
 use crate::kb::Kb;
 use crate::rules::RuleSet;
 use crate::score::Weights;
@@ -49,6 +49,7 @@ pub struct Checker {
     kb: Kb,
     rules: RuleSet,
     config: Config,
+    lexicon: crate::lexicon::Lexicon,
 }
 
 impl Checker {
@@ -57,6 +58,7 @@ impl Checker {
             rules: RuleSet::new(&kb),
             kb,
             config,
+            lexicon: crate::lexicon::Lexicon::embedded(),
         }
     }
 
@@ -72,20 +74,30 @@ impl Checker {
         &self.config
     }
 
+    /// Adds a user's word list (one word per line) to the French lexicon.
+    pub fn add_dictionary(&mut self, text: &str) {
+        self.lexicon.add_words(text);
+    }
+
     /// Every finding of every check, before the floor and overlap resolution.
     pub fn raw_findings(&self, doc: &Document) -> Vec<Finding> {
         let mentions = self.kb.names().scan(doc);
-        let cx = Context {
-            doc,
-            kb: &self.kb,
-            mentions: &mentions,
-            config: &self.config,
-        };
+        let cx = Context::new(doc, &self.kb, &mentions, &self.config, &self.lexicon);
         let mut sink = Sink::new(&self.rules);
         for check in CHECKS {
             check.run(&cx, &mut sink);
         }
-        sink.into_findings()
+        let mut findings = sink.into_findings();
+        // English quoted as such is a quotation, not copy left untranslated.
+        let untranslated = |f: &Finding| {
+            let rule = self.rules.get(f.rule);
+            rule.category == Category::Untranslated && rule.id != "untranslated.document"
+        };
+        if findings.iter().any(untranslated) {
+            let quotes = crate::checks::prose::english_quotations(doc, |i| cx.class(i));
+            findings.retain(|f| !(untranslated(f) && quotes.iter().any(|q| q.start <= f.start && f.end <= q.end)));
+        }
+        findings
     }
 
     /// The findings to report, sorted by start, end and rule.
@@ -104,6 +116,14 @@ impl Checker {
                 }
             })
             .collect();
+        // A document not in French gets that one finding, not hundreds.
+        if let Some(whole) = candidates
+            .iter()
+            .position(|r| self.rules.get(r.finding.rule).id == "untranslated.document")
+        {
+            let keep = candidates.swap_remove(whole);
+            return vec![keep];
+        }
         // One finding per span: the highest penalty wins, then the rule listed first.
         candidates.sort_by(|a, b| {
             b.penalty

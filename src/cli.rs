@@ -84,6 +84,10 @@ pub struct CheckArgs {
     pub summary: Option<PathBuf>,
     #[command(flatten)]
     pub kb: KbArgs,
+    /// A word list (one word per line, `#` comments) accepted as French by the
+    /// lexical rules: house words, jargon, names (repeatable).
+    #[arg(long, value_name = "FILE")]
+    pub dictionary: Vec<PathBuf>,
     /// Worker threads (default: one per core).
     #[arg(short, long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
     pub jobs: Option<u16>,

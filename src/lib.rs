@@ -27,6 +27,7 @@ pub mod finding;
 pub mod fold;
 pub mod input;
 pub mod kb;
+pub mod lexicon;
 mod markup;
 pub mod phrases;
 pub mod report;

@@ -143,7 +143,16 @@ fn check(args: CheckArgs) -> Result<u8> {
         toponyms: args.toponyms.into(),
         ..Config::default()
     };
-    let checker = Checker::new(kb, config);
+    let mut checker = Checker::new(kb, config);
+    for path in &args.dictionary {
+        match std::fs::read_to_string(path) {
+            Ok(text) => checker.add_dictionary(&text),
+            Err(e) => {
+                eprintln!("calque: cannot read the dictionary {}: {e}", path.display());
+                return Ok(CANNOT_RUN);
+            }
+        }
+    }
 
     let paths = if args.paths.is_empty() {
         vec![".".to_string()]

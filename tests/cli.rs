@@ -280,3 +280,30 @@ fn markdown_markup_is_not_checked() {
     assert_eq!(text.lines().count(), 2, "{text}");
     assert!(text.contains(",9,6,"), "{text}");
 }
+
+#[test]
+fn a_dictionary_accepts_words_and_a_missing_one_exits_2() {
+    let d = tempfile::tempdir().unwrap();
+    let f = write(
+        d.path(),
+        "a.txt",
+        "La police a interrogé six kejaksaan hier, et le kejaksaan a promis une enquête sur le pemerintah.\n",
+    );
+    calque()
+        .args(["check", &f])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains(",untranslated.foreign-word,").and(predicate::str::contains("kejaksaan")));
+    let dict = write(d.path(), "words.txt", "# house words\nkejaksaan\npemerintah\n");
+    calque()
+        .args(["check", "--dictionary", &dict, &f])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("foreign-word").not());
+    let missing = d.path().join("nope.txt").display().to_string();
+    calque()
+        .args(["check", "--dictionary", &missing, &f])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("nope.txt"));
+}

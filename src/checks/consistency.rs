@@ -6,7 +6,7 @@ use std::ops::Range;
 
 use rustc_hash::FxHashMap;
 
-use super::name_slots::{self, announces_name, capitalised_runs, is_gender_pair};
+use super::name_slots::{self, announces_name, is_gender_pair};
 use super::persons::{accepted_person, person_variant};
 use super::{Check, Context, RuleMeta, Sink};
 use crate::distance::{deletion_hashes, osa};
@@ -150,9 +150,7 @@ impl Check for Consistency {
         let doc = cx.doc;
         let toks = doc.tokens();
         let mut by_spelling: FxHashMap<&str, Vec<Occurrence>> = FxHashMap::default();
-        let mut blocked = vec![false; toks.len()];
         for m in cx.mentions {
-            blocked[m.first..=m.last].iter_mut().for_each(|b| *b = true);
             let (entity, accepted) = match (accepted_person(cx, m), person_variant(cx, m)) {
                 (Some(e), _) => (e, true),
                 (None, Some(v)) => (v.entity, false),
@@ -160,7 +158,7 @@ impl Check for Consistency {
             };
             add_surnames(&mut by_spelling, doc, m.first..m.last + 1, Some(entity), accepted);
         }
-        for run in capitalised_runs(doc, &blocked) {
+        for run in cx.free_runs().iter().cloned() {
             if run.len() >= 2 || announces_name(doc, run.start) {
                 add_surnames(&mut by_spelling, doc, run, None, false);
             }

@@ -148,12 +148,7 @@ mod tests {
         let doc = Document::new("t", "PARIS, 6 avril 2024 (AFP) - Texte.".into(), meta);
         let mentions = kb.names().scan(&doc);
         let config = Config::default();
-        let cx = Context {
-            doc: &doc,
-            kb,
-            mentions: &mentions,
-            config: &config,
-        };
+        let cx = Context::new(&doc, kb, &mentions, &config, crate::lexicon::Lexicon::shared());
         let rules = crate::checks::testing::rules();
         let mut sink = Sink::new(rules);
         DatelineWeekday.run(&cx, &mut sink);

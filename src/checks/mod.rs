@@ -6,7 +6,11 @@ mod dateline_origin;
 mod dateline_spelling;
 mod dateline_weekday;
 mod diacritics;
+mod document_language;
+mod english_romanisation;
 mod english_spelling;
+mod english_word;
+mod foreign_word;
 mod known_variant;
 pub mod name_slots;
 pub mod near_miss;
@@ -14,9 +18,12 @@ mod number_format;
 mod organisation;
 pub mod persons;
 mod phrases;
+pub mod prose;
 mod title_role;
 mod toponym;
+mod translated_name;
 mod typography;
+mod unknown_garble;
 
 use std::ops::Range;
 
@@ -45,6 +52,89 @@ pub struct Context<'a> {
     pub kb: &'a Kb,
     pub mentions: &'a [Mention],
     pub config: &'a crate::checker::Config,
+    pub lexicon: &'a crate::lexicon::Lexicon,
+    /// What the lexicons say of each token, looked up on first use (most
+    /// tokens never are: checks ask after their cheap tests).
+    classes: std::cell::RefCell<Vec<u8>>,
+    /// Which tokens are on lines that look like code, computed on first use.
+    technical: std::cell::OnceCell<Vec<bool>>,
+    /// Runs of capitalised name words outside the KB's mentions.
+    free_runs: std::cell::OnceCell<Vec<std::ops::Range<usize>>>,
+}
+
+impl<'a> Context<'a> {
+    pub fn new(
+        doc: &'a Document,
+        kb: &'a Kb,
+        mentions: &'a [Mention],
+        config: &'a crate::checker::Config,
+        lexicon: &'a crate::lexicon::Lexicon,
+    ) -> Self {
+        Context {
+            doc,
+            kb,
+            mentions,
+            config,
+            lexicon,
+            classes: std::cell::RefCell::new(vec![0; doc.tokens().len()]),
+            technical: std::cell::OnceCell::new(),
+            free_runs: std::cell::OnceCell::new(),
+        }
+    }
+
+    /// What the lexicons say of token `i` (`None` for punctuation and numbers).
+    pub fn class(&self, i: usize) -> Option<crate::lexicon::WordClass> {
+        use crate::lexicon::WordClass;
+        const KNOWN: u8 = 1;
+        const WORD: u8 = 2;
+        const FRENCH: u8 = 4;
+        const ENGLISH: u8 = 8;
+        const NAME: u8 = 16;
+        let code = self.classes.borrow()[i];
+        let code = if code & KNOWN != 0 {
+            code
+        } else {
+            let mut buf = String::new();
+            let c = crate::lexicon::class_of(self.lexicon, self.doc, &self.doc.tokens()[i], &mut buf);
+            let code = KNOWN
+                | c.map_or(0, |c| {
+                    WORD | if c.french { FRENCH } else { 0 }
+                        | if c.english { ENGLISH } else { 0 }
+                        | if c.name { NAME } else { 0 }
+                });
+            self.classes.borrow_mut()[i] = code;
+            code
+        };
+        (code & WORD != 0).then_some(WordClass {
+            french: code & FRENCH != 0,
+            english: code & ENGLISH != 0,
+            name: code & NAME != 0,
+        })
+    }
+
+    /// Whether token `i` is an English word (cheap: one lookup in the English
+    /// lexicon, which most French words leave at their first letters).
+    pub fn in_english(&self, i: usize) -> bool {
+        let t = &self.doc.tokens()[i];
+        t.kind == crate::document::TokenKind::Word && self.lexicon.is_english(self.doc.folded(t))
+    }
+
+    /// The runs of capitalised name words ([`name_slots::capitalised_runs`])
+    /// outside every KB mention: the names the KB does not know.
+    pub fn free_runs(&self) -> &[std::ops::Range<usize>] {
+        self.free_runs.get_or_init(|| {
+            let mut blocked = vec![false; self.doc.tokens().len()];
+            for m in self.mentions {
+                blocked[m.first..=m.last].iter_mut().for_each(|b| *b = true);
+            }
+            name_slots::capitalised_runs(self.doc, &blocked)
+        })
+    }
+
+    /// For each token: whether its line looks like code ([`prose::technical_tokens`]).
+    pub fn technical(&self) -> &[bool] {
+        self.technical.get_or_init(|| prose::technical_tokens(self.doc))
+    }
 }
 
 pub trait Check: Send + Sync {
@@ -62,12 +152,18 @@ pub static CHECKS: &[&dyn Check] = &[
     &diacritics::Diacritics,
     &near_miss::NearMiss,
     &consistency::Consistency,
+    &english_romanisation::EnglishRomanisation,
+    &unknown_garble::UnknownGarble,
+    &translated_name::TranslatedName,
     &toponym::Toponym,
     &dateline_spelling::DatelineSpelling,
     &dateline_origin::DatelineOrigin,
     &dateline_weekday::DatelineWeekday,
     &title_role::TitleRole,
     &organisation::Organisation,
+    &document_language::DocumentLanguage,
+    &english_word::EnglishWord,
+    &foreign_word::ForeignWord,
     &number_format::NumberFormat,
     &typography::Typography,
     &phrases::Phrases,
@@ -174,12 +270,7 @@ pub(crate) mod testing {
         let kb = kb();
         let doc = Document::new("test", text.to_string(), Meta::default());
         let mentions = kb.names().scan(&doc);
-        let cx = Context {
-            doc: &doc,
-            kb,
-            mentions: &mentions,
-            config,
-        };
+        let cx = Context::new(&doc, kb, &mentions, config, crate::lexicon::Lexicon::shared());
         let rules = rules();
         let mut sink = Sink::new(rules);
         check.run(&cx, &mut sink);

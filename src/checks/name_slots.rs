@@ -312,11 +312,11 @@ pub fn announces_name(doc: &Document, i: usize) -> bool {
     if (is_honorific(prev) && (prev != "m" || period)) || is_title_word(prev) {
         return true;
     }
-    // "le ministre ukrainien des Affaires étrangères, Dmytro Kouleba": a title
-    // at most six tokens back, with commas, articles, capitalised words and at
+    // "le gouverneur de la région de Donetsk, Vadym Filachkine": a title at
+    // most eight tokens back, with commas, articles, capitalised words and at
     // most two other lower-case words in between.
     let mut others = 0;
-    for j in (k.saturating_sub(6)..k).rev() {
+    for j in (k.saturating_sub(8)..k).rev() {
         let t = &toks[j];
         let f = doc.folded(t);
         if is_title_word(f) || is_honorific(f) {

@@ -262,8 +262,17 @@ impl Check for NearMiss {
             }
             blocked[m.first..=m.last].iter_mut().for_each(|b| *b = true);
         }
-        for run in capitalised_runs(doc, &blocked) {
-            if run.len() > 6 {
+        let runs = capitalised_runs(doc, &blocked);
+        // Surnames the article gives with a first name (`Mikhaïl Bogdanov`):
+        // alone later (`M. Bogdanov`), they are that person, whoever the KB
+        // knows by a close name; the full name is what gets checked.
+        let introduced: FxHashSet<&str> = runs
+            .iter()
+            .filter(|r| r.len() >= 2)
+            .map(|r| doc.folded(&toks[r.end - 1]))
+            .collect();
+        for run in runs {
+            if run.len() > 6 || (run.len() == 1 && introduced.contains(doc.folded(&toks[run.start]))) {
                 continue;
             }
             let words: Vec<&str> = run.clone().map(|i| doc.folded(&toks[i])).collect();
@@ -372,6 +381,8 @@ mod tests {
             // Real people who are not in the KB, close to someone who is.
             "Le code est de Luc Froidefond, avec Takashi Iwai et David Beattie.",
             "Le ministre l'a dit de Façon claire, avec l'option -M Façon.",
+            // Another person, named in full first.
+            "Le vice-ministre Mikhaïl Bogdanov est arrivé. M. Bogdanov a parlé.",
         ] {
             assert!(run(&NearMiss, text).is_empty(), "{text}: {:?}", run(&NearMiss, text));
         }

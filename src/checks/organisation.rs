@@ -33,8 +33,8 @@ pub static ENGLISH_NAME: RuleMeta = RuleMeta {
     severity: Severity::Minor,
     summary: "An organisation left under its English name or acronym (NATO, State Department)",
     docs: "An English form the KB lists for an organisation: an acronym in capitals (`NATO`, \
-           `IAEA`, `WFP`, matched in capitals only, after an article — `la NATO`, `l'IAEA` — and \
-           not in a line written in capitals) or \
+           `IAEA`, `ECOWAS`, matched in capitals only, those of three letters or fewer only after \
+           an article — `la WHO`, `l'ICC` — and not in a line written in capitals) or \
            an English name (`State Department`, `World Food Programme`). The suggestion is the \
            French form of the same shape (acronym for acronym). Confidence 1.00.",
 };
@@ -163,9 +163,9 @@ impl Check for Organisation {
                     continue;
                 }
                 let e = kb.entity(org);
-                // An English acronym is an organisation only after an article
-                // (`la NATO`, `l'IAEA`): `GCC` and `SCO` are also software.
-                let short = m.first == m.last && toks[m.first].has(flag::UPPER);
+                // A short English acronym is an organisation only after an
+                // article (`la WHO`, `l'ICC`): `GCC` and `SCO` are also software.
+                let short = m.first == m.last && toks[m.first].has(flag::UPPER) && found.chars().count() <= 3;
                 let determined = m.first > 0
                     && matches!(
                         doc.folded(&toks[m.first - 1]),

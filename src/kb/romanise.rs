@@ -289,3 +289,145 @@ mod tests {
         assert!(!f.contains(&vec!["dmytro".to_string(), "kouleba".to_string()]));
     }
 }
+
+/// Signs that a name is written in English romanisation: `sh`, `zh`, initial
+/// `Yu`/`Ya`/`Ye`, final `-iy`, `-yy`, `-yi`, `-ey`, `-ei`, `-yev`. Returns how
+/// many the folded word has.
+pub fn english_signs(w: &str) -> usize {
+    if !w.is_ascii() || w.len() < 3 {
+        return 0;
+    }
+    let mut n = 0;
+    n += usize::from(w.contains("sh") && !w.contains("sch"));
+    n += usize::from(w.contains("zh"));
+    n += usize::from(w.starts_with("yu") || w.starts_with("ya") || w.starts_with("ye"));
+    n += usize::from(["iy", "yy", "yi", "ey", "yev", "yeva"].iter().any(|e| w.ends_with(e)));
+    n += usize::from(w.len() > 4 && w.ends_with("ei"));
+    n += usize::from(w.ends_with("khail"));
+    n += usize::from(
+        w.as_bytes()
+            .windows(3)
+            .any(|x| !is_vowel(x[0]) && x[1] == b'y' && x[2] == b'o'),
+    );
+    n
+}
+
+/// A Russian surname in `-in` takes an `e` in French (Putin → Poutine, Mamin
+/// → Mamine, Sobyanin → Sobianine): the folded surname with it, if it ends so.
+pub fn french_in_ending(w: &str) -> Option<String> {
+    let b = w.as_bytes();
+    let n = b.len();
+    (n >= 5 && w.is_ascii() && w.ends_with("in") && !is_vowel(b[n - 3])).then(|| format!("{w}e"))
+}
+
+/// The French romanisation of a folded Russian or Ukrainian name written the
+/// English way, capitalised like `original`: Yuriy → Iouri, Ushakov →
+/// Ouchakov, Sergey → Sergueï, Zhukov → Joukov, Shcherbakov → Chtcherbakov.
+/// One pass from left to right; a rewrite is never rewritten. AFP keeps the
+/// Ukrainian `y` inside names (Volodymyr, Dmytro), and so does this.
+pub fn french_form(w: &str) -> Option<String> {
+    if !w.is_ascii() || w.len() < 3 {
+        return None;
+    }
+    let b = w.as_bytes();
+    let n = b.len();
+    let mut out = String::with_capacity(n + 4);
+    let mut i = 0;
+    let at = |i: usize, s: &str| b[i..].starts_with(s.as_bytes());
+    while i < n {
+        let prev_vowel = i > 0 && is_vowel(b[i - 1]) && b[i - 1] != b'y';
+        let prev_consonant = i > 0 && !is_vowel(b[i - 1]);
+        let word_start = i == 0;
+        let next_vowel = |k: usize| b.get(i + k).is_some_and(|&c| is_vowel(c) && c != b'y');
+        let rest = n - i;
+        let (rep, used): (&str, usize) = if at(i, "shch") {
+            ("chtch", 4)
+        } else if at(i, "sh") {
+            ("ch", 2)
+        } else if at(i, "zh") {
+            ("j", 2)
+        } else if at(i, "kh") {
+            ("kh", 2)
+        } else if at(i, "ch") {
+            ("tch", 2)
+        } else if at(i, "yu") && (word_start || prev_vowel || prev_consonant) {
+            ("iou", 2)
+        } else if at(i, "ya") && (word_start || prev_vowel || prev_consonant) {
+            ("ia", 2)
+        } else if at(i, "ye") && (word_start || prev_vowel) {
+            ("ie", 2)
+        } else if at(i, "iyev") {
+            ("iev", 4)
+        } else if at(i, "yev") && prev_consonant {
+            ("iev", 3)
+        } else if rest == 2 && (at(i, "iy") || at(i, "yy") || at(i, "yi")) {
+            (if b[i] == b'i' { "i" } else { "y" }, 2)
+        } else if at(i, "yo") && prev_consonant {
+            ("io", 2)
+        } else if rest == 3 && at(i, "ail") && prev_consonant {
+            ("aïl", 3)
+        } else if rest == 2 && (at(i, "ey") || at(i, "ei")) {
+            ("eï", 2)
+        } else if rest == 1 && b[i] == b'y' && prev_consonant && i >= 3 && !matches!(b[i - 1], b'k' | b'n') {
+            ("i", 1)
+        } else if at(i, "ge") || at(i, "gi") {
+            ("gu", 1)
+        } else if b[i] == b'u' && !(i > 0 && matches!(b[i - 1], b'o' | b'a' | b'e' | b'g')) {
+            ("ou", 1)
+        } else if b[i] == b's' && prev_vowel && next_vowel(1) {
+            ("ss", 1)
+        } else {
+            ("", 0)
+        };
+        if used > 0 {
+            out.push_str(rep);
+            i += used;
+        } else {
+            out.push(b[i] as char);
+            i += 1;
+        }
+    }
+    (out != w).then_some(out)
+}
+
+#[cfg(test)]
+mod french_tests {
+    use super::*;
+
+    #[test]
+    fn english_to_french() {
+        for (en, fr) in [
+            ("yuriy", "iouri"),
+            ("ushakov", "ouchakov"),
+            ("sergey", "sergueï"),
+            ("sergei", "sergueï"),
+            ("zhukov", "joukov"),
+            ("shcherbakov", "chtcherbakov"),
+            ("dmitry", "dmitri"),
+            ("aliyev", "aliev"),
+            ("vyacheslav", "viatcheslav"),
+            ("syrskyi", "syrsky"),
+            ("zelenskyy", "zelensky"),
+            ("kuleba", "kouleba"),
+            ("mishustin", "michoustin"),
+            ("mikhail", "mikhaïl"),
+            ("moskalyov", "moskaliov"),
+            ("pyotr", "piotr"),
+        ] {
+            assert_eq!(french_form(en).as_deref(), Some(fr), "{en}");
+        }
+        // French forms and the Ukrainian forms AFP keeps stay as they are.
+        for ok in ["volodymyr", "dmytro", "lavrov", "zelensky", "iouri"] {
+            assert_eq!(french_form(ok), None, "{ok}");
+        }
+        assert!(english_signs("yuriy") >= 1 && english_signs("zhukov") >= 1);
+        assert_eq!(english_signs("lavrov"), 0);
+        assert_eq!(english_signs("kouleba"), 0);
+        assert!(english_signs("mikhail") == 1 && english_signs("artyom") == 1);
+        assert_eq!(french_in_ending("mamin").as_deref(), Some("mamine"));
+        assert_eq!(french_in_ending("putin").as_deref(), Some("putine"));
+        assert_eq!(french_in_ending("tokaiev"), None);
+        assert_eq!(french_in_ending("berlin").as_deref(), Some("berline"));
+        assert_eq!(french_in_ending("kyiv"), None);
+    }
+}

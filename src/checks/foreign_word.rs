@@ -1,0 +1,261 @@
+//! `untranslated.foreign-word`: a lower-case word that neither lexicon nor the
+//! KB knows, shaped like a word of another source language (Indonesian
+//! `tersangka`, German `Hauptstadt`, Spanish `investigación`).
+
+use rustc_hash::FxHashMap;
+
+use super::{Check, Context, RuleMeta, Sink};
+use crate::document::{TokenKind, flag};
+use crate::finding::{Category, Severity};
+
+pub struct ForeignWord;
+
+pub static FOREIGN_WORD: RuleMeta = RuleMeta {
+    id: "untranslated.foreign-word",
+    category: Category::Untranslated,
+    severity: Severity::Major,
+    summary: "A word of another language left in French copy (Indonesian, German, Spanish, Italian)",
+    docs: "A word that the French and English lexicons and the KB do not know, in French \
+           running text: a function word of Indonesian/Malay, Spanish, Portuguese, Italian, \
+           German or Turkish (yang, según, und, için: 0.80; capitalised only where a sentence \
+           starts, never inside a name such as Sturm und Drang), or a lower-case word of five \
+           letters or more shaped like a word of such a language: Indonesian (me-/ber-/di-/ \
+           ter-/pe-/ke- prefixes with -kan/-nya/-an/-ah endings, `ngk`/`ngg`/`nya` clusters), \
+           German (`sch`, `tz`, `ß`, -ung/-heit/-keit/-lich/-schaft), Spanish (`ñ`, -ción/-ado/ \
+           -idad), Italian (-zione/-gli/-cchi). A strong shape (affix pairs, German suffixes, \
+           ñ) 0.70; a weak one 0.35, or 0.55 used as a noun after a determiner or a number \
+           (le pemerintah, six tersangka); a capitalised word only with a German noun suffix \
+           after a determiner (son Abschiebung: 0.70). +0.20 when the word recurs, +0.15 when \
+           the document has three shaped words or more. Lines that look like code are left \
+           alone.",
+};
+
+/// How strongly a folded word looks foreign: 0 none, 1 weak, 2 strong.
+fn foreign_shape(w: &str, original: &str) -> u8 {
+    if original.contains(['ñ', 'ß']) {
+        return 2;
+    }
+    let starts = |p: &[&str]| p.iter().any(|x| w.starts_with(x));
+    let ends = |p: &[&str]| p.iter().any(|x| w.ends_with(x));
+    // Indonesian and Malay affixes.
+    let indo_prefix = starts(&["meng", "meny", "mem", "men", "ber", "ter", "di", "pe", "ke", "se"]);
+    let indo_suffix = ends(&["kan", "nya", "an", "i", "ah"]);
+    if indo_prefix && ends(&["kan", "nya"]) {
+        return 2;
+    }
+    // German.
+    if ends(&["ung", "heit", "keit", "lich", "schaft", "chen"]) || w.contains("sch") || w.contains("tz") {
+        return if ends(&["ung", "heit", "keit", "schaft"]) { 2 } else { 1 };
+    }
+    // Spanish and Italian.
+    if ends(&["cion", "idad", "zione", "zioni", "gli", "cchi", "ado", "ada"]) {
+        return if ends(&["cion", "zione", "idad"]) { 2 } else { 1 };
+    }
+    let indo_cluster = ["ngk", "ngg", "nyi", "nya", "ngan"].iter().any(|c| w.contains(c));
+    u8::from(
+        (indo_prefix && indo_suffix)
+            || indo_cluster
+            || (w.ends_with("ng") && !w.ends_with("ing") && !w.contains("ngu")),
+    )
+}
+
+/// Function words of the usual source languages that no French text uses
+/// (folded): Indonesian and Malay, Spanish, Portuguese, Italian, German,
+/// Turkish. A word here that a lexicon knows is not reported.
+fn is_foreign_function_word(w: &str) -> bool {
+    matches!(
+        w,
+        // Indonesian, Malay.
+        "yang" | "dengan" | "untuk" | "dari" | "tidak" | "juga" | "bahwa" | "oleh" | "kepada"
+            | "telah" | "akan" | "sudah" | "belum" | "karena" | "tetapi" | "namun" | "menurut"
+            | "adalah" | "ialah" | "dalam" | "pada" | "sebagai" | "antara" | "setelah" | "sebelum"
+            | "tersebut" | "harus" | "mereka" | "kami" | "kita" | "bagi" | "serta" | "hingga"
+            // Spanish, Portuguese.
+            | "segun" | "tambien" | "ademas" | "aunque" | "porque" | "entonces" | "mientras"
+            | "todavia" | "despues" | "ahora" | "tambem" | "entao" | "segundo" | "porem"
+            // Italian.
+            | "anche" | "perche" | "pero" | "della" | "degli" | "nella" | "dopo"
+            // German.
+            | "und" | "nicht" | "oder" | "aber" | "auch" | "werden" | "wurde" | "wurden" | "sind"
+            | "fur" | "uber" | "gegen" | "zwischen" | "bereits" | "jedoch" | "sowie" | "dass"
+            // Turkish.
+            | "olarak" | "icin" | "degil" | "ancak"
+    )
+}
+
+/// Whether a folded word is a French determiner or number word, after which
+/// a noun is expected (`le pemerintah`, `six tersangka`).
+fn is_determiner(w: &str) -> bool {
+    matches!(
+        w,
+        "le" | "la"
+            | "les"
+            | "l'"
+            | "un"
+            | "une"
+            | "des"
+            | "du"
+            | "de"
+            | "d'"
+            | "au"
+            | "aux"
+            | "son"
+            | "sa"
+            | "ses"
+            | "leur"
+            | "leurs"
+            | "ce"
+            | "cet"
+            | "cette"
+            | "ces"
+            | "deux"
+            | "trois"
+            | "quatre"
+            | "cinq"
+            | "six"
+            | "sept"
+            | "huit"
+            | "neuf"
+            | "dix"
+            | "plusieurs"
+    )
+}
+
+impl Check for ForeignWord {
+    fn rules(&self) -> &'static [&'static RuleMeta] {
+        static RULES: [&RuleMeta; 1] = [&FOREIGN_WORD];
+        &RULES
+    }
+
+    fn run(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
+        let doc = cx.doc;
+        let toks = doc.tokens();
+        let technical = cx.technical();
+        // (token, confidence before the document-wide evidence, shaped):
+        // only words shaped like a foreign language count as evidence.
+        let mut candidates: Vec<(usize, f64, bool)> = Vec::new();
+        let mut counts: FxHashMap<&str, usize> = FxHashMap::default();
+        for (i, t) in toks.iter().enumerate() {
+            if t.kind != TokenKind::Word || technical[i] {
+                continue;
+            }
+            let w = doc.folded(t);
+            if w.bytes().any(|b| b.is_ascii_digit() || b == b'_') {
+                continue;
+            }
+            let after_determiner = i > 0 && is_determiner(doc.folded(&toks[i - 1]));
+            let sentence_start =
+                t.has(flag::LINE_START) || (i > 0 && matches!(doc.token_text(&toks[i - 1]), "." | "!" | "?"));
+            let confidence = if is_foreign_function_word(w) {
+                // Capitalised only where a sentence starts (`Según les autorités`).
+                if t.is_cap() && (!sentence_start || t.has(flag::UPPER)) {
+                    continue;
+                }
+                // Inside a name or a title (`Sturm und Drang`, `Bank für …`).
+                let cap_at = |k: usize| toks.get(k).is_some_and(|n| n.kind == TokenKind::Word && n.is_cap());
+                if i > 0 && cap_at(i - 1) && cap_at(i + 1) {
+                    continue;
+                }
+                (0.8, true)
+            } else {
+                if w.chars().count() < 5 {
+                    continue;
+                }
+                let shape = foreign_shape(w, doc.token_text(t));
+                if t.is_cap() {
+                    // A capitalised noun is a name, unless German by its suffix
+                    // and used as a noun (`son Abschiebung`).
+                    if shape < 2 || !after_determiner || sentence_start || !ends_german(w) {
+                        continue;
+                    }
+                    (0.7, true)
+                } else {
+                    // A weak shape (`sch`, `ng`) alone is common in identifiers;
+                    // used as a noun after a determiner it reads as a word left in.
+                    let confidence = match (shape, after_determiner) {
+                        (0, false) => continue,
+                        (0, true) => 0.4,
+                        (1, false) => 0.35,
+                        (1, true) => 0.55,
+                        _ => 0.7,
+                    };
+                    (confidence, shape > 0)
+                }
+            };
+            // The lexicons last: most words never get this far.
+            if cx.class(i).is_some_and(|c| c.french || c.english || c.name) || cx.kb.names().is_known_token(w) {
+                continue;
+            }
+            candidates.push((i, confidence.0, confidence.1));
+            if confidence.1 {
+                *counts.entry(w).or_default() += 1;
+            }
+        }
+        // Several words left in the source language say the translation
+        // failed here and there: each is more likely one of them.
+        let distinct = counts.len();
+        for (i, mut confidence, shaped) in candidates {
+            let t = &toks[i];
+            let w = doc.folded(t);
+            if counts.get(w).is_some_and(|&n| n > 1) && confidence >= 0.55 {
+                confidence += 0.2;
+            }
+            if shaped && distinct >= 3 && confidence >= 0.35 {
+                confidence += 0.15;
+            }
+            let found = doc.token_text(t);
+            out.report(
+                &FOREIGN_WORD,
+                t.range(),
+                confidence.min(0.95),
+                "",
+                format!(
+                    "« {found} » n'est pas un mot français : un mot de la langue source laissé par la traduction ?"
+                ),
+            );
+        }
+    }
+}
+
+fn ends_german(w: &str) -> bool {
+    ["ung", "heit", "keit", "schaft"].iter().any(|s| w.ends_with(s))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::checks::testing::run;
+
+    #[test]
+    fn flags_foreign_words() {
+        let f = run(
+            &ForeignWord,
+            "La police a arrêté le tersangka, puis la Hauptstadt… non, la hauptstadt et l'investigación.",
+        );
+        let got: Vec<&str> = f.iter().filter(|x| x.3 >= 0.5).map(|x| x.0.as_str()).collect();
+        assert!(got.contains(&"investigación"), "{f:?}");
+        assert!(f.iter().any(|x| x.0 == "tersangka"), "{f:?}");
+        let f = run(
+            &ForeignWord,
+            "Según la police, six tersangka ont été arrêtés et le pemerintah promet une enquête ; son Abschiebung a échoué.",
+        );
+        let got: Vec<&str> = f.iter().filter(|x| x.3 >= 0.5).map(|x| x.0.as_str()).collect();
+        assert_eq!(got, ["Según", "tersangka", "pemerintah", "Abschiebung"], "{f:?}");
+    }
+
+    #[test]
+    fn dont_flag_french_or_code() {
+        for ok in [
+            "Les manifestations se poursuivent dans la capitale.",
+            "La fonction strncpy_s et le 1er.",
+            "Le Bundestag et la Bundeswehr, la Knesset et le Hamas ; Yang Jiechi.",
+            "Le gouvernement du Sturm und Drang.",
+        ] {
+            assert!(
+                run(&ForeignWord, ok).iter().all(|x| x.3 < 0.5),
+                "{ok}: {:?}",
+                run(&ForeignWord, ok)
+            );
+        }
+    }
+}

@@ -1,0 +1,110 @@
+//! Which lines of a document read as prose and which as code or technical
+//! listing (man pages, snippets), where English identifiers are expected.
+
+use std::ops::Range;
+
+use crate::document::{Document, TokenKind, flag};
+use crate::lexicon::WordClass;
+
+/// For each token: whether its line looks technical. A line is technical when
+/// it holds two or more of the marks of code: brackets, `=`, `/`, `_`, `$`,
+/// `#`, `*`, `<`, `>`, `{`, `}`, a `--` option, or a hyphen-joined identifier
+/// of English words (`sm-notify`, `update-rc`).
+pub fn technical_tokens(doc: &Document) -> Vec<bool> {
+    let toks = doc.tokens();
+    let mut out = vec![false; toks.len()];
+    let mut start = 0;
+    while start < toks.len() {
+        let mut end = start + 1;
+        while end < toks.len() && !toks[end].has(flag::LINE_START) {
+            end += 1;
+        }
+        let marks = toks[start..end]
+            .iter()
+            .filter(|t| {
+                t.kind == TokenKind::Punct
+                    && matches!(
+                        doc.token_text(t),
+                        "(" | ")" | "=" | "/" | "_" | "$" | "#" | "*" | "<" | ">" | "{" | "}" | "|" | "\\"
+                    )
+            })
+            .count()
+            + doc.text[toks[start].start as usize..toks[end - 1].end as usize]
+                .matches("--")
+                .count();
+        if marks >= 2 {
+            out[start..end].iter_mut().for_each(|x| *x = true);
+        }
+        start = end;
+    }
+    out
+}
+
+/// The byte ranges of quotations written in English (`« Only the AfD can
+/// save Germany »`): at least two English words and at most one French word
+/// for every two English ones. Quotations open and close with `«` `»`, `“`
+/// `”` or straight quotes, and end at a paragraph break.
+pub fn english_quotations(doc: &Document, class: impl Fn(usize) -> Option<WordClass>) -> Vec<Range<usize>> {
+    let toks = doc.tokens();
+    let mut out = Vec::new();
+    let mut open: Option<usize> = None;
+    for (i, t) in toks.iter().enumerate() {
+        if t.has(flag::PARA_START) {
+            open = None;
+        }
+        if t.kind != TokenKind::Punct {
+            continue;
+        }
+        let text = doc.token_text(t);
+        match (open, text) {
+            (None, "«" | "\u{201C}" | "\"") => open = Some(i),
+            (Some(o), "»" | "\u{201D}" | "\"") => {
+                let (mut english, mut french) = (0, 0);
+                for c in (o + 1..i).filter_map(&class) {
+                    english += usize::from(c.english);
+                    french += usize::from(c.french);
+                }
+                if english >= 2 && french * 2 <= english {
+                    out.push(toks[o].start as usize..t.end as usize);
+                }
+                open = None;
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::Meta;
+
+    #[test]
+    fn code_lines_are_technical() {
+        let d = Document::new(
+            "t",
+            "Le ministre a parlé.\nappel de sched_setscheduler(pid, policy) --verbose\nFin.".into(),
+            Meta::default(),
+        );
+        let tech = technical_tokens(&d);
+        let by_word = |w: &str| tech[d.tokens().iter().position(|t| d.token_text(t) == w).unwrap()];
+        assert!(!by_word("ministre"));
+        assert!(by_word("appel"));
+        assert!(!by_word("Fin"));
+    }
+
+    #[test]
+    fn quotations_in_english() {
+        let lx = crate::lexicon::Lexicon::shared();
+        let d = Document::new(
+            "t",
+            "Il a écrit « Only the party can save Germany » puis « une phrase en français ».".into(),
+            Meta::default(),
+        );
+        let classes = crate::lexicon::classify(lx, &d);
+        let q = english_quotations(&d, |i| classes[i]);
+        assert_eq!(q.len(), 1);
+        assert_eq!(&d.text[q[0].clone()], "« Only the party can save Germany »");
+    }
+}
