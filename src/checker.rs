@@ -93,7 +93,10 @@ impl Checker {
             let rule = self.rules.get(f.rule);
             rule.category == Category::Untranslated && rule.id != "untranslated.document"
         };
-        if findings.iter().any(untranslated) {
+        if findings
+            .iter()
+            .any(|f| f.confidence >= self.config.min_confidence && untranslated(f))
+        {
             let quotes = crate::checks::prose::english_quotations(doc, |i| cx.class(i));
             findings.retain(|f| !(untranslated(f) && quotes.iter().any(|q| q.start <= f.start && f.end <= q.end)));
         }

@@ -35,6 +35,7 @@ pub mod rules;
 pub mod run;
 pub mod score;
 pub mod span;
+pub mod wordset;
 
 pub use checker::{Checker, Config};
 pub use document::{Document, Meta, TextFormat};

@@ -4,6 +4,7 @@
 use super::{Check, Context, RuleMeta, Sink};
 use crate::document::{TokenKind, flag};
 use crate::finding::{Category, Severity};
+use crate::wordset::WordSet;
 
 pub struct EnglishWord;
 
@@ -104,93 +105,94 @@ fn is_borrowed(w: &str) -> bool {
 }
 
 /// English words that are almost only function words or reporting verbs.
+static FUNCTION_WORDS: WordSet = WordSet::new(&[
+    "the",
+    "of",
+    "and",
+    "with",
+    "which",
+    "from",
+    "that",
+    "this",
+    "these",
+    "those",
+    "said",
+    "says",
+    "stated",
+    "according",
+    "however",
+    "meanwhile",
+    "nevertheless",
+    "nonetheless",
+    "moreover",
+    "furthermore",
+    "therefore",
+    "although",
+    "whereas",
+    "thus",
+    "hence",
+    "besides",
+    "otherwise",
+    "instead",
+    "despite",
+    "though",
+    "whether",
+    "also",
+    "would",
+    "could",
+    "should",
+    "will",
+    "been",
+    "being",
+    "were",
+    "was",
+    "has",
+    "have",
+    "had",
+    "their",
+    "there",
+    "they",
+    "into",
+    "about",
+    "after",
+    "before",
+    "because",
+    "while",
+    "where",
+    "when",
+    "who",
+    "whom",
+    "whose",
+    "what",
+    "than",
+    "then",
+    "its",
+    "our",
+    "your",
+    "his",
+    "her",
+    "him",
+    "them",
+    "we",
+    "you",
+    "not",
+    "but",
+    "or",
+    "if",
+    "on",
+    "at",
+    "to",
+    "for",
+    "an",
+    "a",
+    "is",
+    "are",
+    "be",
+    "it",
+]);
+
 fn is_function_word(w: &str) -> bool {
-    matches!(
-        w,
-        "the"
-            | "of"
-            | "and"
-            | "with"
-            | "which"
-            | "from"
-            | "that"
-            | "this"
-            | "these"
-            | "those"
-            | "said"
-            | "says"
-            | "stated"
-            | "according"
-            | "however"
-            | "meanwhile"
-            | "nevertheless"
-            | "nonetheless"
-            | "moreover"
-            | "furthermore"
-            | "therefore"
-            | "although"
-            | "whereas"
-            | "thus"
-            | "hence"
-            | "besides"
-            | "otherwise"
-            | "instead"
-            | "despite"
-            | "though"
-            | "whether"
-            | "also"
-            | "would"
-            | "could"
-            | "should"
-            | "will"
-            | "been"
-            | "being"
-            | "were"
-            | "was"
-            | "has"
-            | "have"
-            | "had"
-            | "their"
-            | "there"
-            | "they"
-            | "into"
-            | "about"
-            | "after"
-            | "before"
-            | "because"
-            | "while"
-            | "where"
-            | "when"
-            | "who"
-            | "whom"
-            | "whose"
-            | "what"
-            | "than"
-            | "then"
-            | "its"
-            | "our"
-            | "your"
-            | "his"
-            | "her"
-            | "him"
-            | "them"
-            | "we"
-            | "you"
-            | "not"
-            | "but"
-            | "or"
-            | "if"
-            | "on"
-            | "at"
-            | "to"
-            | "for"
-            | "an"
-            | "a"
-            | "is"
-            | "are"
-            | "be"
-            | "it"
-    )
+    FUNCTION_WORDS.contains(w)
 }
 
 fn has_english_ending(w: &str) -> bool {
@@ -262,17 +264,16 @@ impl Check for EnglishWord {
             quoted[i] = quote_depth > 0 || straight_open;
             bracketed[i] = bracket_depth > 0;
         }
-        let technical = cx.technical();
         let is_english = |i: usize| {
             let t = &toks[i];
             // Hyphen-joined words are identifiers (`sm-notify`) or compounds.
             let joined = t.has(flag::HYPHEN_BEFORE) || toks.get(i + 1).is_some_and(|n| n.has(flag::HYPHEN_BEFORE));
             !t.is_cap()
-                && !technical[i]
                 && !joined
                 // English words are ASCII (`café` is French) and no common French word.
                 && doc.token_text(t).is_ascii()
                 && !crate::lexicon::is_common_french(doc.folded(t))
+                && !cx.is_technical(i)
                 && cx.in_english(i)
                 && cx.class(i).is_some_and(|c| c.english)
                 && !is_borrowed(doc.folded(t))

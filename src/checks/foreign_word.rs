@@ -7,6 +7,7 @@ use rustc_hash::FxHashMap;
 use super::{Check, Context, RuleMeta, Sink};
 use crate::document::{TokenKind, flag};
 use crate::finding::{Category, Severity};
+use crate::wordset::WordSet;
 
 pub struct ForeignWord;
 
@@ -31,94 +32,118 @@ pub static FOREIGN_WORD: RuleMeta = RuleMeta {
 };
 
 /// How strongly a folded word looks foreign: 0 none, 1 weak, 2 strong.
+/// Byte patterns throughout: it runs on most words of five letters or more.
 fn foreign_shape(w: &str, original: &str) -> u8 {
-    if original.contains(['ñ', 'ß']) {
+    if !original.is_ascii() && original.contains(['ñ', 'ß']) {
         return 2;
     }
-    let starts = |p: &[&str]| p.iter().any(|x| w.starts_with(x));
-    let ends = |p: &[&str]| p.iter().any(|x| w.ends_with(x));
-    // Indonesian and Malay affixes.
-    let indo_prefix = starts(&["meng", "meny", "mem", "men", "ber", "ter", "di", "pe", "ke", "se"]);
-    let indo_suffix = ends(&["kan", "nya", "an", "i", "ah"]);
-    if indo_prefix && ends(&["kan", "nya"]) {
+    let b = w.as_bytes();
+    let has = |needle: &[u8]| b.windows(needle.len()).any(|x| x == needle);
+    // Indonesian and Malay affixes: meng-, meny-, mem-, men-, ber-, ter-, di-,
+    // pe-, ke-, se-; -kan, -nya, -an, -i, -ah.
+    let indo_prefix = matches!(
+        b,
+        [b'm', b'e', b'm' | b'n', ..]
+            | [b'b' | b't', b'e', b'r', ..]
+            | [b'd', b'i', ..]
+            | [b'p' | b'k' | b's', b'e', ..]
+    );
+    let kan_nya = matches!(b, [.., b'k', b'a', b'n'] | [.., b'n', b'y', b'a']);
+    if indo_prefix && kan_nya {
         return 2;
     }
-    // German.
-    if ends(&["ung", "heit", "keit", "lich", "schaft", "chen"]) || w.contains("sch") || w.contains("tz") {
-        return if ends(&["ung", "heit", "keit", "schaft"]) { 2 } else { 1 };
+    let indo_suffix = kan_nya || matches!(b, [.., b'a', b'n'] | [.., b'i'] | [.., b'a', b'h']);
+    // German: -ung, -heit, -keit, -schaft (strong); -lich, -chen, sch, tz.
+    let german_strong = matches!(
+        b,
+        [.., b'u', b'n', b'g'] | [.., b'h' | b'k', b'e', b'i', b't'] | [.., b's', b'c', b'h', b'a', b'f', b't']
+    );
+    if german_strong {
+        return 2;
     }
-    // Spanish and Italian.
-    if ends(&["cion", "idad", "zione", "zioni", "gli", "cchi", "ado", "ada"]) {
-        return if ends(&["cion", "zione", "idad"]) { 2 } else { 1 };
+    if matches!(b, [.., b'l', b'i', b'c', b'h'] | [.., b'c', b'h', b'e', b'n']) || has(b"sch") || has(b"tz") {
+        return 1;
     }
-    let indo_cluster = ["ngk", "ngg", "nyi", "nya", "ngan"].iter().any(|c| w.contains(c));
-    u8::from(
-        (indo_prefix && indo_suffix)
-            || indo_cluster
-            || (w.ends_with("ng") && !w.ends_with("ing") && !w.contains("ngu")),
-    )
+    // Spanish and Italian: -cion, -zione, -idad (strong); -zioni, -gli, -cchi, -ado, -ada.
+    if matches!(
+        b,
+        [.., b'c', b'i', b'o', b'n'] | [.., b'z', b'i', b'o', b'n', b'e'] | [.., b'i', b'd', b'a', b'd']
+    ) {
+        return 2;
+    }
+    if matches!(
+        b,
+        [.., b'z', b'i', b'o', b'n', b'i']
+            | [.., b'g', b'l', b'i']
+            | [.., b'c', b'c', b'h', b'i']
+            | [.., b'a', b'd', b'o' | b'a']
+    ) {
+        return 1;
+    }
+    let indo_cluster = has(b"ngk") || has(b"ngg") || has(b"nyi") || has(b"nya") || has(b"ngan");
+    let final_ng = matches!(b, [.., b'n', b'g']) && !matches!(b, [.., b'i', b'n', b'g']) && !has(b"ngu");
+    u8::from((indo_prefix && indo_suffix) || indo_cluster || final_ng)
 }
 
 /// Function words of the usual source languages that no French text uses
 /// (folded): Indonesian and Malay, Spanish, Portuguese, Italian, German,
 /// Turkish. A word here that a lexicon knows is not reported.
+static FOREIGN_FUNCTION_WORDS: WordSet = WordSet::new(&[
+    // Indonesian, Malay.
+    "yang", "dengan", "untuk", "dari", "tidak", "juga", "bahwa", "oleh", "kepada", "telah", "akan", "sudah", "belum",
+    "karena", "tetapi", "namun", "menurut", "adalah", "ialah", "dalam", "pada", "sebagai", "antara", "setelah",
+    "sebelum", "tersebut", "harus", "mereka", "kami", "kita", "bagi", "serta", "hingga",
+    // Spanish, Portuguese.
+    "segun", "tambien", "ademas", "aunque", "porque", "entonces", "mientras", "todavia", "despues", "ahora", "tambem",
+    "entao", "segundo", "porem", // Italian.
+    "anche", "perche", "pero", "della", "degli", "nella", "dopo", // German.
+    "und", "nicht", "oder", "aber", "auch", "werden", "wurde", "wurden", "sind", "fur", "uber", "gegen", "zwischen",
+    "bereits", "jedoch", "sowie", "dass", // Turkish.
+    "olarak", "icin", "degil", "ancak",
+]);
+
 fn is_foreign_function_word(w: &str) -> bool {
-    matches!(
-        w,
-        // Indonesian, Malay.
-        "yang" | "dengan" | "untuk" | "dari" | "tidak" | "juga" | "bahwa" | "oleh" | "kepada"
-            | "telah" | "akan" | "sudah" | "belum" | "karena" | "tetapi" | "namun" | "menurut"
-            | "adalah" | "ialah" | "dalam" | "pada" | "sebagai" | "antara" | "setelah" | "sebelum"
-            | "tersebut" | "harus" | "mereka" | "kami" | "kita" | "bagi" | "serta" | "hingga"
-            // Spanish, Portuguese.
-            | "segun" | "tambien" | "ademas" | "aunque" | "porque" | "entonces" | "mientras"
-            | "todavia" | "despues" | "ahora" | "tambem" | "entao" | "segundo" | "porem"
-            // Italian.
-            | "anche" | "perche" | "pero" | "della" | "degli" | "nella" | "dopo"
-            // German.
-            | "und" | "nicht" | "oder" | "aber" | "auch" | "werden" | "wurde" | "wurden" | "sind"
-            | "fur" | "uber" | "gegen" | "zwischen" | "bereits" | "jedoch" | "sowie" | "dass"
-            // Turkish.
-            | "olarak" | "icin" | "degil" | "ancak"
-    )
+    FOREIGN_FUNCTION_WORDS.contains(w)
 }
 
 /// Whether a folded word is a French determiner or number word, after which
 /// a noun is expected (`le pemerintah`, `six tersangka`).
+static DETERMINERS: WordSet = WordSet::new(&[
+    "le",
+    "la",
+    "les",
+    "l'",
+    "un",
+    "une",
+    "des",
+    "du",
+    "de",
+    "d'",
+    "au",
+    "aux",
+    "son",
+    "sa",
+    "ses",
+    "leur",
+    "leurs",
+    "ce",
+    "cet",
+    "cette",
+    "ces",
+    "deux",
+    "trois",
+    "quatre",
+    "cinq",
+    "six",
+    "sept",
+    "huit",
+    "neuf",
+    "dix",
+    "plusieurs",
+]);
+
 fn is_determiner(w: &str) -> bool {
-    matches!(
-        w,
-        "le" | "la"
-            | "les"
-            | "l'"
-            | "un"
-            | "une"
-            | "des"
-            | "du"
-            | "de"
-            | "d'"
-            | "au"
-            | "aux"
-            | "son"
-            | "sa"
-            | "ses"
-            | "leur"
-            | "leurs"
-            | "ce"
-            | "cet"
-            | "cette"
-            | "ces"
-            | "deux"
-            | "trois"
-            | "quatre"
-            | "cinq"
-            | "six"
-            | "sept"
-            | "huit"
-            | "neuf"
-            | "dix"
-            | "plusieurs"
-    )
+    DETERMINERS.contains(w)
 }
 
 impl Check for ForeignWord {
@@ -130,25 +155,25 @@ impl Check for ForeignWord {
     fn run(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
         let doc = cx.doc;
         let toks = doc.tokens();
-        let technical = cx.technical();
         // (token, confidence before the document-wide evidence, shaped):
         // only words shaped like a foreign language count as evidence.
         let mut candidates: Vec<(usize, f64, bool)> = Vec::new();
         let mut counts: FxHashMap<&str, usize> = FxHashMap::default();
         for (i, t) in toks.iter().enumerate() {
-            if t.kind != TokenKind::Word || technical[i] {
+            if t.kind != TokenKind::Word {
                 continue;
             }
             let w = doc.folded(t);
-            if w.bytes().any(|b| b.is_ascii_digit() || b == b'_') {
+            // Cheap tests first: this runs on every word of every document.
+            if w.len() < 3 {
                 continue;
             }
-            let after_determiner = i > 0 && is_determiner(doc.folded(&toks[i - 1]));
+            let after_determiner = || i > 0 && is_determiner(doc.folded(&toks[i - 1]));
             let sentence_start =
-                t.has(flag::LINE_START) || (i > 0 && matches!(doc.token_text(&toks[i - 1]), "." | "!" | "?"));
+                || t.has(flag::LINE_START) || (i > 0 && matches!(doc.token_text(&toks[i - 1]), "." | "!" | "?"));
             let confidence = if is_foreign_function_word(w) {
                 // Capitalised only where a sentence starts (`Según les autorités`).
-                if t.is_cap() && (!sentence_start || t.has(flag::UPPER)) {
+                if t.is_cap() && (!sentence_start() || t.has(flag::UPPER)) {
                     continue;
                 }
                 // Inside a name or a title (`Sturm und Drang`, `Bank für …`).
@@ -158,32 +183,36 @@ impl Check for ForeignWord {
                 }
                 (0.8, true)
             } else {
-                if w.chars().count() < 5 {
+                if w.len() < 5 || w.chars().count() < 5 {
                     continue;
                 }
                 let shape = foreign_shape(w, doc.token_text(t));
+                if shape == 0 {
+                    continue;
+                }
                 if t.is_cap() {
                     // A capitalised noun is a name, unless German by its suffix
                     // and used as a noun (`son Abschiebung`).
-                    if shape < 2 || !after_determiner || sentence_start || !ends_german(w) {
+                    if shape < 2 || !ends_german(w) || sentence_start() || !after_determiner() {
                         continue;
                     }
                     (0.7, true)
-                } else {
+                } else if shape == 1 {
                     // A weak shape (`sch`, `ng`) alone is common in identifiers;
                     // used as a noun after a determiner it reads as a word left in.
-                    let confidence = match (shape, after_determiner) {
-                        (0, false) => continue,
-                        (0, true) => 0.4,
-                        (1, false) => 0.35,
-                        (1, true) => 0.55,
-                        _ => 0.7,
-                    };
-                    (confidence, shape > 0)
+                    (if after_determiner() { 0.55 } else { 0.35 }, true)
+                } else {
+                    (0.7, true)
                 }
             };
+            if w.bytes().any(|b| b.is_ascii_digit() || b == b'_') {
+                continue;
+            }
             // The lexicons last: most words never get this far.
-            if cx.class(i).is_some_and(|c| c.french || c.english || c.name) || cx.kb.names().is_known_token(w) {
+            if cx.is_technical(i)
+                || cx.kb.names().is_known_token(w)
+                || cx.class(i).is_some_and(|c| c.french || c.english || c.name)
+            {
                 continue;
             }
             candidates.push((i, confidence.0, confidence.1));

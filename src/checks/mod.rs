@@ -56,8 +56,9 @@ pub struct Context<'a> {
     /// What the lexicons say of each token, looked up on first use (most
     /// tokens never are: checks ask after their cheap tests).
     classes: std::cell::RefCell<Vec<u8>>,
-    /// Which tokens are on lines that look like code, computed on first use.
-    technical: std::cell::OnceCell<Vec<bool>>,
+    /// Which tokens are on lines that look like code, by line on first use
+    /// (0 not yet known, 1 prose, 2 code).
+    technical: std::cell::RefCell<Vec<u8>>,
     /// Runs of capitalised name words outside the KB's mentions.
     free_runs: std::cell::OnceCell<Vec<std::ops::Range<usize>>>,
 }
@@ -77,7 +78,7 @@ impl<'a> Context<'a> {
             config,
             lexicon,
             classes: std::cell::RefCell::new(vec![0; doc.tokens().len()]),
-            technical: std::cell::OnceCell::new(),
+            technical: std::cell::RefCell::new(vec![0; doc.tokens().len()]),
             free_runs: std::cell::OnceCell::new(),
         }
     }
@@ -131,9 +132,17 @@ impl<'a> Context<'a> {
         })
     }
 
-    /// For each token: whether its line looks like code ([`prose::technical_tokens`]).
-    pub fn technical(&self) -> &[bool] {
-        self.technical.get_or_init(|| prose::technical_tokens(self.doc))
+    /// Whether token `i` is on a line that looks like code
+    /// ([`prose::is_technical_line`]), looked at once per line.
+    pub fn is_technical(&self, i: usize) -> bool {
+        let known = self.technical.borrow()[i];
+        if known != 0 {
+            return known == 2;
+        }
+        let line = prose::line_of(self.doc, i);
+        let technical = prose::is_technical_line(self.doc, line.clone());
+        self.technical.borrow_mut()[line].fill(if technical { 2 } else { 1 });
+        technical
     }
 }
 

@@ -6,36 +6,61 @@ use std::ops::Range;
 use crate::document::{Document, TokenKind, flag};
 use crate::lexicon::WordClass;
 
-/// For each token: whether its line looks technical. A line is technical when
-/// it holds two or more of the marks of code: brackets, `=`, `/`, `_`, `$`,
-/// `#`, `*`, `<`, `>`, `{`, `}`, a `--` option, or a hyphen-joined identifier
-/// of English words (`sm-notify`, `update-rc`).
+/// Whether a line (its tokens) looks technical: two or more of the marks of
+/// code: brackets, `=`, `/`, `_`, `$`, `#`, `*`, `<`, `>`, `{`, `}`, `|`, `\`,
+/// or a `--` option.
+pub fn is_technical_line(doc: &Document, line: Range<usize>) -> bool {
+    let toks = doc.tokens();
+    if line.is_empty() {
+        return false;
+    }
+    // Counted on the line's bytes: one pass, no token text.
+    let bytes = &doc.text.as_bytes()[toks[line.start].start as usize..toks[line.end - 1].end as usize];
+    let mut marks = 0;
+    let mut prev = 0u8;
+    for &b in bytes {
+        let dashes = b == b'-' && prev == b'-';
+        marks += usize::from(
+            dashes
+                || matches!(
+                    b,
+                    b'(' | b')' | b'=' | b'/' | b'_' | b'$' | b'#' | b'*' | b'<' | b'>' | b'{' | b'}' | b'|' | b'\\'
+                ),
+        );
+        if marks >= 2 {
+            return true;
+        }
+        // `---` counts one pair.
+        prev = if dashes { 0 } else { b };
+    }
+    false
+}
+
+/// The tokens of the line token `i` is on.
+pub fn line_of(doc: &Document, i: usize) -> Range<usize> {
+    let toks = doc.tokens();
+    let mut start = i;
+    while start > 0 && !toks[start].has(flag::LINE_START) {
+        start -= 1;
+    }
+    let mut end = i + 1;
+    while end < toks.len() && !toks[end].has(flag::LINE_START) {
+        end += 1;
+    }
+    start..end
+}
+
+/// For each token: whether its line looks technical ([`is_technical_line`]).
 pub fn technical_tokens(doc: &Document) -> Vec<bool> {
     let toks = doc.tokens();
     let mut out = vec![false; toks.len()];
     let mut start = 0;
     while start < toks.len() {
-        let mut end = start + 1;
-        while end < toks.len() && !toks[end].has(flag::LINE_START) {
-            end += 1;
+        let line = line_of(doc, start);
+        if is_technical_line(doc, line.clone()) {
+            out[line.clone()].iter_mut().for_each(|x| *x = true);
         }
-        let marks = toks[start..end]
-            .iter()
-            .filter(|t| {
-                t.kind == TokenKind::Punct
-                    && matches!(
-                        doc.token_text(t),
-                        "(" | ")" | "=" | "/" | "_" | "$" | "#" | "*" | "<" | ">" | "{" | "}" | "|" | "\\"
-                    )
-            })
-            .count()
-            + doc.text[toks[start].start as usize..toks[end - 1].end as usize]
-                .matches("--")
-                .count();
-        if marks >= 2 {
-            out[start..end].iter_mut().for_each(|x| *x = true);
-        }
-        start = end;
+        start = line.end;
     }
     out
 }
@@ -47,6 +72,9 @@ pub fn technical_tokens(doc: &Document) -> Vec<bool> {
 pub fn english_quotations(doc: &Document, class: impl Fn(usize) -> Option<WordClass>) -> Vec<Range<usize>> {
     let toks = doc.tokens();
     let mut out = Vec::new();
+    if !doc.text.contains(['«', '\u{201C}', '"']) {
+        return out;
+    }
     let mut open: Option<usize> = None;
     for (i, t) in toks.iter().enumerate() {
         if t.has(flag::PARA_START) {

@@ -8,6 +8,7 @@
 //! `Bruxelles`) are in a set of their own: they are names, not French words.
 //! A user word list (`--dictionary`) adds French words.
 
+use crate::wordset::WordSet;
 use std::sync::OnceLock;
 
 use rustc_hash::FxHashSet;
@@ -88,58 +89,14 @@ fn lower_nfc(s: &str) -> String {
 }
 
 /// The most frequent French words, answered without touching the fst.
+static COMMON_FRENCH: WordSet = WordSet::new(&[
+    "de", "la", "le", "et", "les", "des", "en", "un", "une", "du", "que", "qui", "dans", "pour", "a", "à", "au", "aux",
+    "par", "sur", "il", "elle", "ne", "pas", "est", "se", "ce", "son", "sa", "ses", "plus", "avec", "ont", "été",
+    "leur", "leurs", "mais", "ou", "où", "sont", "cette", "ces", "l'", "d'", "qu'", "n'", "s'", "c'", "j'",
+]);
+
 pub fn is_common_french(w: &str) -> bool {
-    matches!(
-        w,
-        "de" | "la"
-            | "le"
-            | "et"
-            | "les"
-            | "des"
-            | "en"
-            | "un"
-            | "une"
-            | "du"
-            | "que"
-            | "qui"
-            | "dans"
-            | "pour"
-            | "a"
-            | "à"
-            | "au"
-            | "aux"
-            | "par"
-            | "sur"
-            | "il"
-            | "elle"
-            | "ne"
-            | "pas"
-            | "est"
-            | "se"
-            | "ce"
-            | "son"
-            | "sa"
-            | "ses"
-            | "plus"
-            | "avec"
-            | "ont"
-            | "été"
-            | "leur"
-            | "leurs"
-            | "mais"
-            | "ou"
-            | "où"
-            | "sont"
-            | "cette"
-            | "ces"
-            | "l'"
-            | "d'"
-            | "qu'"
-            | "n'"
-            | "s'"
-            | "c'"
-            | "j'"
-    )
+    COMMON_FRENCH.contains(w)
 }
 
 /// What the lexicons say of a word token.
