@@ -16,6 +16,11 @@
 //!   default pack and with the 5,000 phrases of `phrases-5k.txt` added as
 //!   rules; `phrases/whole-check-phrases-5k`: the whole check with them;
 //! - `tokenise`: tokenising and folding only;
+//! - `lexicon/class-per-word`: what the lexicons say of every word token of
+//!   the corpus (French, French proper noun, English), in words per second:
+//!   the time per word is the "under 100 ns a word" figure;
+//!   `lexicon/french-per-word`: the French fst lookup alone, no shortcut for
+//!   the most common words;
 //! - `startup/default-kb`: loading and compiling the embedded KB.
 
 use std::path::{Path, PathBuf};
@@ -263,6 +268,52 @@ fn benches(c: &mut Criterion) {
             docs.iter()
                 .map(|(n, t)| Document::new(n.clone(), t.clone(), Meta::default()).tokens().len())
                 .sum::<usize>()
+        })
+    });
+    g.finish();
+
+    let mut g = c.benchmark_group("lexicon");
+    g.sample_size(10);
+    let lexicon = calque::lexicon::Lexicon::shared();
+    let words: usize = tokenised
+        .iter()
+        .map(|d| {
+            d.tokens()
+                .iter()
+                .filter(|t| t.kind == calque::document::TokenKind::Word)
+                .count()
+        })
+        .sum();
+    eprintln!("lexicon: {words} word tokens");
+    g.throughput(Throughput::Elements(words as u64));
+    g.bench_function("class-per-word", |b| {
+        b.iter(|| {
+            let mut buf = String::new();
+            let mut known = 0usize;
+            for d in &tokenised {
+                for t in d.tokens() {
+                    if calque::lexicon::class_of(lexicon, d, t, &mut buf).is_some_and(|c| c.french || c.english) {
+                        known += 1;
+                    }
+                }
+            }
+            known
+        })
+    });
+    g.bench_function("french-per-word", |b| {
+        b.iter(|| {
+            let mut buf = String::new();
+            let mut known = 0usize;
+            for d in &tokenised {
+                for t in d.tokens() {
+                    if t.kind == calque::document::TokenKind::Word
+                        && lexicon.is_french(calque::lexicon::lower_of(d, t, &mut buf))
+                    {
+                        known += 1;
+                    }
+                }
+            }
+            known
         })
     });
     g.finish();

@@ -268,7 +268,8 @@ impl Check for EnglishWord {
             let t = &toks[i];
             // Hyphen-joined words are identifiers (`sm-notify`) or compounds.
             let joined = t.has(flag::HYPHEN_BEFORE) || toks.get(i + 1).is_some_and(|n| n.has(flag::HYPHEN_BEFORE));
-            !t.is_cap()
+            t.kind == TokenKind::Word
+                && !t.is_cap()
                 && !joined
                 // English words are ASCII (`café` is French) and no common French word.
                 && doc.token_text(t).is_ascii()

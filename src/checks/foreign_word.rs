@@ -38,7 +38,7 @@ fn foreign_shape(w: &str, original: &str) -> u8 {
         return 2;
     }
     let b = w.as_bytes();
-    let has = |needle: &[u8]| b.windows(needle.len()).any(|x| x == needle);
+    let clusters = Clusters::of(b);
     // Indonesian and Malay affixes: meng-, meny-, mem-, men-, ber-, ter-, di-,
     // pe-, ke-, se-; -kan, -nya, -an, -i, -ah.
     let indo_prefix = matches!(
@@ -61,7 +61,7 @@ fn foreign_shape(w: &str, original: &str) -> u8 {
     if german_strong {
         return 2;
     }
-    if matches!(b, [.., b'l', b'i', b'c', b'h'] | [.., b'c', b'h', b'e', b'n']) || has(b"sch") || has(b"tz") {
+    if matches!(b, [.., b'l', b'i', b'c', b'h'] | [.., b'c', b'h', b'e', b'n']) || clusters.german {
         return 1;
     }
     // Spanish and Italian: -cion, -zione, -idad (strong); -zioni, -gli, -cchi, -ado, -ada.
@@ -80,9 +80,40 @@ fn foreign_shape(w: &str, original: &str) -> u8 {
     ) {
         return 1;
     }
-    let indo_cluster = has(b"ngk") || has(b"ngg") || has(b"nyi") || has(b"nya") || has(b"ngan");
-    let final_ng = matches!(b, [.., b'n', b'g']) && !matches!(b, [.., b'i', b'n', b'g']) && !has(b"ngu");
-    u8::from((indo_prefix && indo_suffix) || indo_cluster || final_ng)
+    let final_ng = matches!(b, [.., b'n', b'g']) && !matches!(b, [.., b'i', b'n', b'g']) && !clusters.ngu;
+    u8::from((indo_prefix && indo_suffix) || clusters.indonesian || final_ng)
+}
+
+/// Letter clusters of a word, found in one pass over its bytes.
+#[derive(Default)]
+struct Clusters {
+    /// `sch`, `tz`.
+    german: bool,
+    /// `ngk`, `ngg`, `nyi`, `nya`, `ngan`.
+    indonesian: bool,
+    /// `ngu` (French: `langue`, `longueur`).
+    ngu: bool,
+}
+
+impl Clusters {
+    fn of(b: &[u8]) -> Clusters {
+        let mut c = Clusters::default();
+        let at = |k: usize| b.get(k).copied().unwrap_or(0);
+        for (k, &x) in b.iter().enumerate() {
+            match x {
+                b's' if at(k + 1) == b'c' && at(k + 2) == b'h' => c.german = true,
+                b't' if at(k + 1) == b'z' => c.german = true,
+                b'n' => match (at(k + 1), at(k + 2)) {
+                    (b'g', b'k' | b'g') | (b'y', b'i' | b'a') => c.indonesian = true,
+                    (b'g', b'a') if at(k + 3) == b'n' => c.indonesian = true,
+                    (b'g', b'u') => c.ngu = true,
+                    _ => {}
+                },
+                _ => {}
+            }
+        }
+        c
+    }
 }
 
 /// Function words of the usual source languages that no French text uses
@@ -183,7 +214,7 @@ impl Check for ForeignWord {
                 }
                 (0.8, true)
             } else {
-                if w.len() < 5 || w.chars().count() < 5 {
+                if w.len() < 5 || (!w.is_ascii() && w.chars().count() < 5) {
                     continue;
                 }
                 let shape = foreign_shape(w, doc.token_text(t));

@@ -55,10 +55,10 @@ pub struct Context<'a> {
     pub lexicon: &'a crate::lexicon::Lexicon,
     /// What the lexicons say of each token, looked up on first use (most
     /// tokens never are: checks ask after their cheap tests).
-    classes: std::cell::RefCell<Vec<u8>>,
+    classes: Vec<std::cell::Cell<u8>>,
     /// Which tokens are on lines that look like code, by line on first use
     /// (0 not yet known, 1 prose, 2 code).
-    technical: std::cell::RefCell<Vec<u8>>,
+    technical: Vec<std::cell::Cell<u8>>,
     /// Runs of capitalised name words outside the KB's mentions.
     free_runs: std::cell::OnceCell<Vec<std::ops::Range<usize>>>,
 }
@@ -77,8 +77,8 @@ impl<'a> Context<'a> {
             mentions,
             config,
             lexicon,
-            classes: std::cell::RefCell::new(vec![0; doc.tokens().len()]),
-            technical: std::cell::RefCell::new(vec![0; doc.tokens().len()]),
+            classes: vec![std::cell::Cell::new(0); doc.tokens().len()],
+            technical: vec![std::cell::Cell::new(0); doc.tokens().len()],
             free_runs: std::cell::OnceCell::new(),
         }
     }
@@ -91,7 +91,7 @@ impl<'a> Context<'a> {
         const FRENCH: u8 = 4;
         const ENGLISH: u8 = 8;
         const NAME: u8 = 16;
-        let code = self.classes.borrow()[i];
+        let code = self.classes[i].get();
         let code = if code & KNOWN != 0 {
             code
         } else {
@@ -103,7 +103,7 @@ impl<'a> Context<'a> {
                         | if c.english { ENGLISH } else { 0 }
                         | if c.name { NAME } else { 0 }
                 });
-            self.classes.borrow_mut()[i] = code;
+            self.classes[i].set(code);
             code
         };
         (code & WORD != 0).then_some(WordClass {
@@ -135,13 +135,15 @@ impl<'a> Context<'a> {
     /// Whether token `i` is on a line that looks like code
     /// ([`prose::is_technical_line`]), looked at once per line.
     pub fn is_technical(&self, i: usize) -> bool {
-        let known = self.technical.borrow()[i];
+        let known = self.technical[i].get();
         if known != 0 {
             return known == 2;
         }
         let line = prose::line_of(self.doc, i);
         let technical = prose::is_technical_line(self.doc, line.clone());
-        self.technical.borrow_mut()[line].fill(if technical { 2 } else { 1 });
+        self.technical[line]
+            .iter()
+            .for_each(|c| c.set(if technical { 2 } else { 1 }));
         technical
     }
 }

@@ -1,8 +1,10 @@
 //! French and English lexicons: which words are words of which language.
 //!
-//! Both are `fst` sets embedded in the binary (`data/`, built from Debian's
-//! hunspell dictionaries by `scripts/build-lexicons.sh`) and read in place:
-//! loading costs nothing, a lookup walks the automaton (a few dozen ns). The
+//! Both are kept as `fst` sets (`data/`, built from Debian's hunspell
+//! dictionaries by `scripts/build-lexicons.sh`: compact, exact, diffable in
+//! size); `build.rs` expands them into fingerprint tables ([`table`]) that
+//! the binary reads in place: loading costs nothing and a lookup is one hash
+//! and a probe or two (tens of ns, where the fst walk took hundreds). The
 //! French set keeps accents (`thé` is French, `the` is not); the English set is
 //! accent-free. Words the French dictionary only has capitalised (`Clinton`,
 //! `Bruxelles`) are in a set of their own: they are names, not French words.
@@ -16,14 +18,18 @@ use unicode_normalization::UnicodeNormalization;
 
 use crate::document::{Document, Token, TokenKind};
 
-static FRENCH: &[u8] = include_bytes!("data/fr.fst");
-static FRENCH_NAMES: &[u8] = include_bytes!("data/fr-names.fst");
-static ENGLISH: &[u8] = include_bytes!("data/en.fst");
+pub mod table;
+
+use table::Table;
+
+static FRENCH: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/fr.table"));
+static FRENCH_NAMES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/fr-names.table"));
+static ENGLISH: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/en.table"));
 
 pub struct Lexicon {
-    french: fst::Set<&'static [u8]>,
-    french_names: fst::Set<&'static [u8]>,
-    english: fst::Set<&'static [u8]>,
+    french: Table,
+    french_names: Table,
+    english: Table,
     /// Words the user accepts as French (lower case, NFC).
     extra: FxHashSet<String>,
 }
@@ -32,9 +38,9 @@ impl Lexicon {
     /// The embedded lexicons.
     pub fn embedded() -> Lexicon {
         Lexicon {
-            french: fst::Set::new(FRENCH).expect("the embedded French lexicon is a valid fst"),
-            french_names: fst::Set::new(FRENCH_NAMES).expect("the embedded French names are a valid fst"),
-            english: fst::Set::new(ENGLISH).expect("the embedded English lexicon is a valid fst"),
+            french: Table::new(FRENCH).expect("build.rs wrote a valid French table"),
+            french_names: Table::new(FRENCH_NAMES).expect("build.rs wrote a valid French names table"),
+            english: Table::new(ENGLISH).expect("build.rs wrote a valid English table"),
             extra: FxHashSet::default(),
         }
     }
@@ -65,18 +71,18 @@ impl Lexicon {
 
     /// Whether a word (lower case, with its accents) is French.
     pub fn is_french(&self, lower: &str) -> bool {
-        self.french.contains(lower) || (!self.extra.is_empty() && self.extra.contains(lower))
+        self.french.contains(lower.as_bytes()) || (!self.extra.is_empty() && self.extra.contains(lower))
     }
 
     /// Whether a word (lower case, with its accents) is a proper noun of the
     /// French dictionary (`clinton`, `bruxelles`) and no French common word.
     pub fn is_french_name(&self, lower: &str) -> bool {
-        self.french_names.contains(lower)
+        self.french_names.contains(lower.as_bytes())
     }
 
     /// Whether a folded word (lower case, accent-free) is English.
     pub fn is_english(&self, folded: &str) -> bool {
-        self.english.contains(folded)
+        self.english.contains(folded.as_bytes())
     }
 }
 
@@ -88,7 +94,7 @@ fn lower_nfc(s: &str) -> String {
         .collect()
 }
 
-/// The most frequent French words, answered without touching the fst.
+/// The most frequent French words, answered without touching the tables.
 static COMMON_FRENCH: WordSet = WordSet::new(&[
     "de", "la", "le", "et", "les", "des", "en", "un", "une", "du", "que", "qui", "dans", "pour", "a", "à", "au", "aux",
     "par", "sur", "il", "elle", "ne", "pas", "est", "se", "ce", "son", "sa", "ses", "plus", "avec", "ont", "été",

@@ -1,0 +1,28 @@
+//! Expands the embedded fst lexicons into fingerprint tables
+//! (`src/lexicon/table.rs`) at compile time, so that the binary looks a word
+//! up with one hash instead of an automaton walk.
+
+use std::path::PathBuf;
+
+#[path = "src/lexicon/table.rs"]
+mod table;
+
+fn main() {
+    let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
+    for name in ["fr", "fr-names", "en"] {
+        let src = format!("src/lexicon/data/{name}.fst");
+        println!("cargo::rerun-if-changed={src}");
+        let bytes = std::fs::read(&src).unwrap_or_else(|e| panic!("{src}: {e}"));
+        let set = fst::Set::new(bytes).unwrap_or_else(|e| panic!("{src}: not an fst set: {e}"));
+        let mut words: Vec<Vec<u8>> = Vec::with_capacity(set.len());
+        let mut stream = set.stream();
+        while let Some(w) = fst::Streamer::next(&mut stream) {
+            words.push(w.to_vec());
+        }
+        let table = table::build(words.iter().map(Vec::as_slice), words.len());
+        let dest = out.join(format!("{name}.table"));
+        std::fs::write(&dest, table).unwrap_or_else(|e| panic!("{}: {e}", dest.display()));
+    }
+    println!("cargo::rerun-if-changed=src/lexicon/table.rs");
+    println!("cargo::rerun-if-changed=build.rs");
+}
