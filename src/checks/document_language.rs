@@ -61,6 +61,11 @@ impl Check for DocumentLanguage {
                 (false, false) => neither += 1,
                 (true, true) => {}
             }
+            // Enough French already that neither verdict can come.
+            let left = SAMPLE - total;
+            if french_only * 4 >= SAMPLE && 2 * french_only >= english_only + left {
+                return;
+            }
         }
         if total < MIN_WORDS {
             return;

@@ -231,6 +231,35 @@ fn translation(w: &str) -> &'static str {
     }
 }
 
+/// For each token, whether it is inside a quotation and inside brackets.
+fn quoted_and_bracketed(doc: &crate::document::Document) -> (Vec<bool>, Vec<bool>) {
+    let toks = doc.tokens();
+    let mut quote_depth = 0i32;
+    let mut bracket_depth = 0i32;
+    let mut quoted = vec![false; toks.len()];
+    let mut bracketed = vec![false; toks.len()];
+    let mut straight_open = false;
+    for (i, t) in toks.iter().enumerate() {
+        if t.kind == TokenKind::Punct {
+            match doc.token_text(t) {
+                "«" | "\u{201C}" => quote_depth += 1,
+                "»" | "\u{201D}" => quote_depth = (quote_depth - 1).max(0),
+                "\"" => straight_open = !straight_open,
+                "[" => bracket_depth += 1,
+                "]" => bracket_depth = (bracket_depth - 1).max(0),
+                _ => {}
+            }
+            if t.has(flag::PARA_START) {
+                quote_depth = 0;
+                straight_open = false;
+            }
+        }
+        quoted[i] = quote_depth > 0 || straight_open;
+        bracketed[i] = bracket_depth > 0;
+    }
+    (quoted, bracketed)
+}
+
 impl Check for EnglishWord {
     fn rules(&self) -> &'static [&'static RuleMeta] {
         static RULES: [&RuleMeta; 1] = [&ENGLISH_WORD];
@@ -240,30 +269,10 @@ impl Check for EnglishWord {
     fn run(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
         let doc = cx.doc;
         let toks = doc.tokens();
-        // Where quotations and brackets open and close, by token.
-        let mut quote_depth = 0i32;
-        let mut bracket_depth = 0i32;
-        let mut quoted = vec![false; toks.len()];
-        let mut bracketed = vec![false; toks.len()];
-        let mut straight_open = false;
-        for (i, t) in toks.iter().enumerate() {
-            if t.kind == TokenKind::Punct {
-                match doc.token_text(t) {
-                    "«" | "\u{201C}" => quote_depth += 1,
-                    "»" | "\u{201D}" => quote_depth = (quote_depth - 1).max(0),
-                    "\"" => straight_open = !straight_open,
-                    "[" => bracket_depth += 1,
-                    "]" => bracket_depth = (bracket_depth - 1).max(0),
-                    _ => {}
-                }
-                if t.has(flag::PARA_START) {
-                    quote_depth = 0;
-                    straight_open = false;
-                }
-            }
-            quoted[i] = quote_depth > 0 || straight_open;
-            bracketed[i] = bracket_depth > 0;
-        }
+        // Which tokens are quoted and bracketed: needed only once a run is
+        // found, which most documents never have.
+        let marks = std::cell::OnceCell::new();
+        let marks = || marks.get_or_init(|| quoted_and_bracketed(doc));
         let is_english = |i: usize| {
             let t = &toks[i];
             // Hyphen-joined words are identifiers (`sm-notify`) or compounds.
@@ -282,12 +291,14 @@ impl Check for EnglishWord {
                 // America`); lower-case, they are English all the same.
                 && (is_function_word(doc.folded(t)) || !cx.kb.names().is_known_token(doc.folded(t)))
         };
-        let mut i = 0;
-        while i < toks.len() {
-            if !is_english(i) {
-                i += 1;
+        // The first token after the last run: runs start at uncommon words.
+        let mut next = 0;
+        for &candidate in cx.uncommon_words() {
+            let candidate = candidate as usize;
+            if candidate < next || !is_english(candidate) {
                 continue;
             }
+            let mut i = candidate;
             let mut start = i;
             // An English particle French also has opens the run (`[to the]`).
             if start > 0
@@ -323,8 +334,9 @@ impl Check for EnglishWord {
                 i -= 1;
             }
             let end = i;
-            i += 1;
+            next = end + 1;
             // A quotation in English throughout is a quotation.
+            let (quoted, bracketed) = marks();
             if quoted[start] && !bracketed[start] {
                 let french_inside = (start.saturating_sub(8)..(end + 8).min(toks.len()))
                     .any(|k| quoted[k] && cx.class(k).is_some_and(|c| c.french));

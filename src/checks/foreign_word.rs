@@ -98,6 +98,13 @@ struct Clusters {
 impl Clusters {
     fn of(b: &[u8]) -> Clusters {
         let mut c = Clusters::default();
+        // Which letters occur, branch-free: most words lack the letters of
+        // every cluster and need no closer look.
+        let letters = b.iter().fold(0u32, |m, &x| m | 1 << (x & 31));
+        let has = |l: u8| letters & (1 << (l & 31)) != 0;
+        if !(has(b'z') || (has(b'c') && has(b'h')) || (has(b'n') && (has(b'g') || has(b'y')))) {
+            return c;
+        }
         let at = |k: usize| b.get(k).copied().unwrap_or(0);
         for (k, &x) in b.iter().enumerate() {
             match x {
@@ -190,10 +197,9 @@ impl Check for ForeignWord {
         // only words shaped like a foreign language count as evidence.
         let mut candidates: Vec<(usize, f64, bool)> = Vec::new();
         let mut counts: FxHashMap<&str, usize> = FxHashMap::default();
-        for (i, t) in toks.iter().enumerate() {
-            if t.kind != TokenKind::Word {
-                continue;
-            }
+        for &i in cx.uncommon_words() {
+            let i = i as usize;
+            let t = &toks[i];
             let w = doc.folded(t);
             // Cheap tests first: this runs on every word of every document.
             if w.len() < 3 {

@@ -59,6 +59,8 @@ pub struct Context<'a> {
     /// Which tokens are on lines that look like code, by line on first use
     /// (0 not yet known, 1 prose, 2 code).
     technical: Vec<std::cell::Cell<u8>>,
+    /// Word tokens that are not among the most common French words.
+    uncommon_words: std::cell::OnceCell<Vec<u32>>,
     /// Runs of capitalised name words outside the KB's mentions.
     free_runs: std::cell::OnceCell<Vec<std::ops::Range<usize>>>,
 }
@@ -79,6 +81,7 @@ impl<'a> Context<'a> {
             lexicon,
             classes: vec![std::cell::Cell::new(0); doc.tokens().len()],
             technical: vec![std::cell::Cell::new(0); doc.tokens().len()],
+            uncommon_words: std::cell::OnceCell::new(),
             free_runs: std::cell::OnceCell::new(),
         }
     }
@@ -118,6 +121,21 @@ impl<'a> Context<'a> {
     pub fn in_english(&self, i: usize) -> bool {
         let t = &self.doc.tokens()[i];
         t.kind == crate::document::TokenKind::Word && self.lexicon.is_english(self.doc.folded(t))
+    }
+
+    /// The word tokens (by index) whose folded form is not one of the most
+    /// common French words ([`crate::lexicon::is_common_french`]): where the
+    /// word-level checks look, about half the tokens of French text.
+    pub fn uncommon_words(&self) -> &[u32] {
+        self.uncommon_words.get_or_init(|| {
+            let doc = self.doc;
+            (0..doc.tokens().len() as u32)
+                .filter(|&i| {
+                    let t = &doc.tokens()[i as usize];
+                    t.kind == crate::document::TokenKind::Word && !crate::lexicon::is_common_french(doc.folded(t))
+                })
+                .collect()
+        })
     }
 
     /// The runs of capitalised name words ([`name_slots::capitalised_runs`])

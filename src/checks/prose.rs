@@ -14,27 +14,38 @@ pub fn is_technical_line(doc: &Document, line: Range<usize>) -> bool {
     if line.is_empty() {
         return false;
     }
-    // Counted on the line's bytes: one pass, no token text.
+    // Counted on the line's bytes: one pass, a table look-up a byte.
     let bytes = &doc.text.as_bytes()[toks[line.start].start as usize..toks[line.end - 1].end as usize];
     let mut marks = 0;
-    let mut prev = 0u8;
-    for &b in bytes {
-        let dashes = b == b'-' && prev == b'-';
-        marks += usize::from(
-            dashes
-                || matches!(
-                    b,
-                    b'(' | b')' | b'=' | b'/' | b'_' | b'$' | b'#' | b'*' | b'<' | b'>' | b'{' | b'}' | b'|' | b'\\'
-                ),
-        );
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if CODE_MARK[usize::from(b)] {
+            marks += 1;
+        } else if b == b'-' && bytes.get(i + 1) == Some(&b'-') {
+            // A pair of dashes is one mark (`---` too; `----` is two).
+            marks += 1;
+            i += 1;
+        }
         if marks >= 2 {
             return true;
         }
-        // `---` counts one pair.
-        prev = if dashes { 0 } else { b };
+        i += 1;
     }
     false
 }
+
+/// The bytes that are marks of code on their own.
+static CODE_MARK: [bool; 256] = {
+    let mut t = [false; 256];
+    let marks = b"()=/_$#*<>{}|\\";
+    let mut k = 0;
+    while k < marks.len() {
+        t[marks[k] as usize] = true;
+        k += 1;
+    }
+    t
+};
 
 /// The tokens of the line token `i` is on.
 pub fn line_of(doc: &Document, i: usize) -> Range<usize> {

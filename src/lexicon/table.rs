@@ -7,6 +7,11 @@
 //! pick the first slot, the low 32 bits are the fingerprint kept there
 //! (0 marks an empty slot). Linear probing at a load of at most 0.7.
 //!
+//! A table may start with a one-hash Bloom filter: a bitmap small enough to
+//! stay in cache, which turns most absent words away before the table is
+//! touched. It serves the English lexicon, which French text asks mostly
+//! about words it does not hold.
+//!
 //! A fingerprint table answers "no" exactly and "yes" with a false-positive
 //! probability of about one in a billion lookups of unknown words (a few
 //! probes, each matching a random 32-bit value with probability 2^-32); for
@@ -52,15 +57,28 @@ fn bits_for(n: usize) -> u32 {
     bits
 }
 
-/// The bytes of a table holding `words`: the slot bits as a little-endian
-/// `u32`, then the slots as little-endian `u32`s.
+/// The bit of the filter a hash sets (bits 20 to 39 of the hash: neither
+/// the slot, taken from the top, nor the fingerprint, from the bottom).
+#[inline]
+fn filter_bit(h: u64, filter_bits: u32) -> usize {
+    (h >> 20) as usize & ((1usize << filter_bits) - 1)
+}
+
+/// The bytes of a table holding `words`, with a filter of `2^filter_bits`
+/// bits (0: none): the slot bits and the filter bits as little-endian
+/// `u32`s, the filter, then the slots as little-endian `u32`s.
 #[allow(dead_code)] // Used by build.rs and the tests.
-pub fn build<'a>(words: impl IntoIterator<Item = &'a [u8]>, n: usize) -> Vec<u8> {
+pub fn build<'a>(words: impl IntoIterator<Item = &'a [u8]>, n: usize, filter_bits: u32) -> Vec<u8> {
     let bits = bits_for(n);
     let mask = (1usize << bits) - 1;
     let mut slots = vec![0u32; 1 << bits];
+    let mut filter = vec![0u8; if filter_bits == 0 { 0 } else { 1 << (filter_bits - 3) }];
     for w in words {
         let h = hash(w);
+        if filter_bits > 0 {
+            let f = filter_bit(h, filter_bits);
+            filter[f >> 3] |= 1 << (f & 7);
+        }
         let fp = fingerprint(h);
         let mut i = (h >> (64 - bits)) as usize;
         loop {
@@ -74,8 +92,10 @@ pub fn build<'a>(words: impl IntoIterator<Item = &'a [u8]>, n: usize) -> Vec<u8>
             i = (i + 1) & mask;
         }
     }
-    let mut out = Vec::with_capacity(4 + slots.len() * 4);
+    let mut out = Vec::with_capacity(8 + filter.len() + slots.len() * 4);
     out.extend_from_slice(&bits.to_le_bytes());
+    out.extend_from_slice(&filter_bits.to_le_bytes());
+    out.extend_from_slice(&filter);
     for s in slots {
         out.extend_from_slice(&s.to_le_bytes());
     }
@@ -86,6 +106,8 @@ pub fn build<'a>(words: impl IntoIterator<Item = &'a [u8]>, n: usize) -> Vec<u8>
 #[derive(Clone, Copy)]
 pub struct Table {
     bits: u32,
+    filter_bits: u32,
+    filter: &'static [u8],
     slots: &'static [u8],
 }
 
@@ -93,9 +115,21 @@ pub struct Table {
 impl Table {
     /// Reads a table written by [`build`]; `None` if the bytes are not one.
     pub fn new(bytes: &'static [u8]) -> Option<Table> {
-        let (head, slots) = bytes.split_first_chunk::<4>()?;
+        let (head, rest) = bytes.split_first_chunk::<4>()?;
         let bits = u32::from_le_bytes(*head);
-        (bits < 32 && slots.len() == 4 << bits).then_some(Table { bits, slots })
+        let (head, rest) = rest.split_first_chunk::<4>()?;
+        let filter_bits = u32::from_le_bytes(*head);
+        if bits >= 32 || !(filter_bits == 0 || (3..32).contains(&filter_bits)) {
+            return None;
+        }
+        let filter_len = if filter_bits == 0 { 0 } else { 1 << (filter_bits - 3) };
+        let (filter, slots) = rest.split_at_checked(filter_len)?;
+        (slots.len() == 4 << bits).then_some(Table {
+            bits,
+            filter_bits,
+            filter,
+            slots,
+        })
     }
 
     /// Whether the table holds no word.
@@ -111,6 +145,12 @@ impl Table {
     #[inline]
     pub fn contains(&self, word: &[u8]) -> bool {
         let h = hash(word);
+        if self.filter_bits > 0 {
+            let f = filter_bit(h, self.filter_bits);
+            if self.filter[f >> 3] & (1 << (f & 7)) == 0 {
+                return false;
+            }
+        }
         let fp = fingerprint(h);
         let mask = (1usize << self.bits) - 1;
         let mut i = (h >> (64 - self.bits)) as usize;
@@ -138,7 +178,11 @@ mod tests {
     use super::*;
 
     fn table_of(words: &[&str]) -> Table {
-        let bytes = build(words.iter().map(|w| w.as_bytes()), words.len());
+        table_with_filter(words, 0)
+    }
+
+    fn table_with_filter(words: &[&str], filter_bits: u32) -> Table {
+        let bytes = build(words.iter().map(|w| w.as_bytes()), words.len(), filter_bits);
         Table::new(Box::leak(bytes.into_boxed_slice())).expect("a table")
     }
 
@@ -157,11 +201,30 @@ mod tests {
     }
 
     #[test]
+    fn the_filter_keeps_every_word_and_turns_most_strangers_away() {
+        let words: Vec<String> = (0..5000).map(|i| format!("word{i}")).collect();
+        let refs: Vec<&str> = words.iter().map(String::as_str).collect();
+        let t = table_with_filter(&refs, 16);
+        assert!(refs.iter().all(|w| t.contains(w.as_bytes())));
+        let passed = (5000..105_000)
+            .filter(|i| {
+                let f = filter_bit(hash(format!("word{i}").as_bytes()), 16);
+                t.filter[f >> 3] & (1 << (f & 7)) != 0
+            })
+            .count();
+        // 5,000 bits set of 65,536: about 7 % of strangers pass the filter.
+        assert!((4000..11_000).contains(&passed), "{passed}");
+        assert!((5000..105_000).all(|i| !t.contains(format!("word{i}").as_bytes())));
+    }
+
+    #[test]
     fn empty_tables_and_bad_bytes() {
         let t = table_of(&[]);
         assert!(!t.contains(b"de") && t.is_empty());
         assert!(Table::new(&[1, 2]).is_none());
         assert!(Table::new(&[4, 0, 0, 0, 0, 0]).is_none());
+        assert!(Table::new(&[0, 0, 0, 0, 40, 0, 0, 0, 0, 0, 0, 0]).is_none());
+        assert!(Table::new(&[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]).is_some());
     }
 
     #[test]
