@@ -176,6 +176,27 @@ mod tests {
     use crate::document::Meta;
 
     #[test]
+    fn the_tables_hold_every_word_of_their_fst() {
+        let lx = Lexicon::embedded();
+        let check = |fst_bytes: &'static [u8], table: &Table, name: &str| {
+            let set = fst::Set::new(fst_bytes).expect("a valid fst");
+            let mut stream = set.stream();
+            let mut n = 0;
+            while let Some(w) = fst::Streamer::next(&mut stream) {
+                assert!(table.contains(w), "{name}: {:?} missing", String::from_utf8_lossy(w));
+                n += 1;
+            }
+            assert_eq!(n, set.len());
+            // Fingerprints of distinct words in one probe chain may coincide:
+            // at most a handful.
+            assert!(n - table.len() < 5, "{name}: {n} words, {} slots", table.len());
+        };
+        check(include_bytes!("data/fr.fst"), &lx.french, "fr");
+        check(include_bytes!("data/fr-names.fst"), &lx.french_names, "fr-names");
+        check(include_bytes!("data/en.fst"), &lx.english, "en");
+    }
+
+    #[test]
     fn the_embedded_lexicons_load_and_answer() {
         let lx = Lexicon::embedded();
         assert!(lx.french_len() > 500_000, "{}", lx.french_len());
