@@ -22,7 +22,7 @@ pub struct Cli {
 
 #[derive(Subcommand, Debug)]
 pub enum Command {
-    /// Check articles and write the CSV report.
+    /// Check articles and write the report (CSV by default).
     Check(CheckArgs),
     /// List every rule: id, category, default severity, description (tab-separated).
     Rules {
@@ -71,14 +71,31 @@ pub struct KbArgs {
     pub no_default_kb: bool,
 }
 
+/// The report formats of `calque check`.
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    Csv,
+    Jsonl,
+    Json,
+    Sarif,
+    Github,
+    Pretty,
+}
+
 #[derive(Args, Debug)]
 pub struct CheckArgs {
     /// Files or folders to check (`-` for standard input). Default: the current folder.
     #[arg(value_name = "PATH")]
     pub paths: Vec<String>,
-    /// Write the CSV report to FILE instead of standard output.
+    /// Write the report to FILE instead of standard output.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// Report format: `csv` (the contracted report), `jsonl` (one JSON object
+    /// per finding), `json` (one document with scores and totals), `sarif`
+    /// (SARIF 2.1.0, for code scanning), `github` (workflow annotations),
+    /// `pretty` (for a terminal).
+    #[arg(long, value_enum, default_value_t = Format::Csv, value_name = "FORMAT")]
+    pub format: Format,
     /// Also write the per-document summary CSV to FILE.
     #[arg(long, value_name = "FILE")]
     pub summary: Option<PathBuf>,

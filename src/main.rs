@@ -16,9 +16,11 @@ use calque::document::{Document, Meta};
 use calque::finding::Confidence;
 use calque::input::{self, Walk};
 use calque::kb::{self, FormStatus, Kb, KbSource, Owner, VariantKind};
-use calque::report::{CsvReport, Reporter, SummaryReport};
+use calque::report::{
+    CsvReport, GithubReport, JsonReport, JsonlReport, PrettyReport, Reporter, SarifReport, SummaryReport,
+};
 use calque::{Checker, Config, run};
-use cli::{CheckArgs, Cli, Command, KbArgs, KbCommand};
+use cli::{CheckArgs, Cli, Command, Format, KbArgs, KbCommand};
 
 const OK: u8 = 0;
 const GATE_FAILED: u8 = 1;
@@ -118,6 +120,10 @@ impl AtomicFile {
 fn check(args: CheckArgs) -> Result<u8> {
     // Output folders are checked before any work is done.
     let mut commits = Vec::new();
+    // Colour for people at a terminal only (https://no-color.org).
+    let colour = args.output.is_none()
+        && std::io::IsTerminal::is_terminal(&io::stdout())
+        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     let report_out: Box<dyn Write> = match &args.output {
         Some(p) => {
             let (a, f) = AtomicFile::create(p)?;
@@ -179,9 +185,20 @@ fn check(args: CheckArgs) -> Result<u8> {
         );
     }
 
-    let mut csv = CsvReport::new(report_out)?;
+    let mut report: Box<dyn Reporter> = match args.format {
+        Format::Csv => Box::new(CsvReport::new(report_out)?),
+        Format::Jsonl => Box::new(JsonlReport::new(report_out)),
+        Format::Json => Box::new(JsonReport::new(
+            report_out,
+            env!("CARGO_PKG_VERSION"),
+            &checker.kb().fingerprint(),
+        )),
+        Format::Sarif => Box::new(SarifReport::new(report_out, checker.rules(), env!("CARGO_PKG_VERSION"))),
+        Format::Github => Box::new(GithubReport::new(report_out)),
+        Format::Pretty => Box::new(PrettyReport::new(report_out, colour)),
+    };
     let mut summary = summary_out.map(SummaryReport::new).transpose()?;
-    let mut reporters: Vec<&mut dyn Reporter> = vec![&mut csv];
+    let mut reporters: Vec<&mut dyn Reporter> = vec![report.as_mut()];
     if let Some(s) = summary.as_mut() {
         reporters.push(s);
     }
@@ -200,7 +217,7 @@ fn check(args: CheckArgs) -> Result<u8> {
         &mut on_error,
     )?;
     drop(reporters);
-    drop(csv);
+    drop(report);
     drop(summary);
     for c in commits {
         c.commit()?;

@@ -1,9 +1,19 @@
 //! Reporters: they format, never detect. Each format is its own file.
 
 mod csv;
+mod github;
+mod json;
+mod jsonl;
+mod pretty;
+mod sarif;
 mod summary;
 
 pub use csv::CsvReport;
+pub use github::{GITHUB_MAX_PER_LEVEL, GithubReport, escape_data, escape_property};
+pub use json::JsonReport;
+pub use jsonl::JsonlReport;
+pub use pretty::{PrettyReport, sanitise};
+pub use sarif::{SARIF_MAX_RESULTS, SarifReport};
 pub use summary::SummaryReport;
 
 use std::io;
