@@ -95,14 +95,12 @@ fn rewrite_keeping_ou(token: &str) -> String {
 
 fn rewrite_with(token: &str, script: Script, ou: bool) -> String {
     let b = token.as_bytes();
-    let mut out = String::with_capacity(token.len() + 4);
-    let mut i = 0;
     let at = |i: usize, s: &str| b[i..].starts_with(s.as_bytes());
-    while i < b.len() {
+    one_pass(b, |i| {
         let prev_vowel = i > 0 && is_vowel(b[i - 1]);
         let word_start = i == 0;
         let next_vowel = |k: usize| b.get(i + k).is_some_and(|&c| is_vowel(c));
-        let (replacement, used): (&str, usize) = match script {
+        match script {
             Script::Cyrillic => {
                 if at(i, "chtch") {
                     ("shch", 5)
@@ -154,13 +152,26 @@ fn rewrite_with(token: &str, script: Script, ou: bool) -> String {
                     ("", 0)
                 }
             }
-        };
-        if used > 0 {
-            out.push_str(replacement);
-            i += used;
-        } else {
-            out.push(b[i] as char);
-            i += 1;
+        }
+    })
+}
+
+/// One pass from left to right over an ASCII word: at each position `rule`
+/// gives a replacement and the number of bytes it consumes (0: keep the byte
+/// as it is). Rules read the input only, so a rewrite is never rewritten.
+fn one_pass(b: &[u8], rule: impl Fn(usize) -> (&'static str, usize)) -> String {
+    let mut out = String::with_capacity(b.len() + 4);
+    let mut i = 0;
+    while i < b.len() {
+        match rule(i) {
+            (replacement, used) if used > 0 => {
+                out.push_str(replacement);
+                i += used;
+            }
+            _ => {
+                out.push(char::from(b[i]));
+                i += 1;
+            }
         }
     }
     out
@@ -331,16 +342,14 @@ pub fn french_form(w: &str) -> Option<String> {
     }
     let b = w.as_bytes();
     let n = b.len();
-    let mut out = String::with_capacity(n + 4);
-    let mut i = 0;
     let at = |i: usize, s: &str| b[i..].starts_with(s.as_bytes());
-    while i < n {
+    let out = one_pass(b, |i| {
         let prev_vowel = i > 0 && is_vowel(b[i - 1]) && b[i - 1] != b'y';
         let prev_consonant = i > 0 && !is_vowel(b[i - 1]);
         let word_start = i == 0;
         let next_vowel = |k: usize| b.get(i + k).is_some_and(|&c| is_vowel(c) && c != b'y');
         let rest = n - i;
-        let (rep, used): (&str, usize) = if at(i, "shch") {
+        if at(i, "shch") {
             ("chtch", 4)
         } else if at(i, "sh") {
             ("ch", 2)
@@ -378,15 +387,8 @@ pub fn french_form(w: &str) -> Option<String> {
             ("ss", 1)
         } else {
             ("", 0)
-        };
-        if used > 0 {
-            out.push_str(rep);
-            i += used;
-        } else {
-            out.push(b[i] as char);
-            i += 1;
         }
-    }
+    });
     (out != w).then_some(out)
 }
 
