@@ -223,8 +223,9 @@ fn countries_before(doc: &Document, kb: &Kb, i: usize) -> Vec<u32> {
         .collect()
 }
 
-/// A short description of a person for messages: latest title and country.
-pub fn describe_person(kb: &Kb, entity: u32) -> String {
+/// A short description of a person for messages, in brackets after the
+/// name: ` (latest title, country)`, or nothing when the KB knows neither.
+pub fn person_aside(kb: &Kb, entity: u32) -> String {
     let e = kb.entity(entity);
     let title = e
         .titles
@@ -236,9 +237,9 @@ pub fn describe_person(kb: &Kb, entity: u32) -> String {
         .and_then(|c| kb.country_index(c))
         .map(|c| kb.country(c).french[0].as_str());
     match (title, country) {
-        (Some(t), Some(c)) => format!("{}, {c}", t.role),
-        (Some(t), None) => t.role.clone(),
-        (None, Some(c)) => c.to_string(),
+        (Some(t), Some(c)) => format!(" ({}, {c})", t.role),
+        (Some(t), None) => format!(" ({})", t.role),
+        (None, Some(c)) => format!(" ({c})"),
         (None, None) => String::new(),
     }
 }
@@ -313,12 +314,7 @@ impl Check for NearMiss {
             let (a, b) = (run.start + best.start, run.start + best.start + best.len - 1);
             let span = doc.span_text(a, b);
             let form = &cx.kb.names().form(best.form).text;
-            let who = describe_person(cx.kb, best.entity);
-            let who = if who.is_empty() {
-                String::new()
-            } else {
-                format!(" ({who})")
-            };
+            let who = person_aside(cx.kb, best.entity);
             out.report(
                 &NEAR_MISS,
                 toks[a].start as usize..toks[b].end as usize,

@@ -61,21 +61,6 @@ pub fn line_of(doc: &Document, i: usize) -> Range<usize> {
     start..end
 }
 
-/// For each token: whether its line looks technical ([`is_technical_line`]).
-pub fn technical_tokens(doc: &Document) -> Vec<bool> {
-    let toks = doc.tokens();
-    let mut out = vec![false; toks.len()];
-    let mut start = 0;
-    while start < toks.len() {
-        let line = line_of(doc, start);
-        if is_technical_line(doc, line.clone()) {
-            out[line.clone()].iter_mut().for_each(|x| *x = true);
-        }
-        start = line.end;
-    }
-    out
-}
-
 /// The byte ranges of quotations written in English (`« Only the AfD can
 /// save Germany »`): at least two English words and at most one French word
 /// for every two English ones. Quotations open and close with `«` `»`, `“`
@@ -126,8 +111,10 @@ mod tests {
             "Le ministre a parlé.\nappel de sched_setscheduler(pid, policy) --verbose\nFin.".into(),
             Meta::default(),
         );
-        let tech = technical_tokens(&d);
-        let by_word = |w: &str| tech[d.tokens().iter().position(|t| d.token_text(t) == w).unwrap()];
+        let by_word = |w: &str| {
+            let i = d.tokens().iter().position(|t| d.token_text(t) == w).unwrap();
+            is_technical_line(&d, line_of(&d, i))
+        };
         assert!(!by_word("ministre"));
         assert!(by_word("appel"));
         assert!(!by_word("Fin"));
@@ -141,7 +128,12 @@ mod tests {
             "Il a écrit « Only the party can save Germany » puis « une phrase en français ».".into(),
             Meta::default(),
         );
-        let classes = crate::lexicon::classify(lx, &d);
+        let mut buf = String::new();
+        let classes: Vec<_> = d
+            .tokens()
+            .iter()
+            .map(|t| crate::lexicon::class_of(lx, &d, t, &mut buf))
+            .collect();
         let q = english_quotations(&d, |i| classes[i]);
         assert_eq!(q.len(), 1);
         assert_eq!(&d.text[q[0].clone()], "« Only the party can save Germany »");

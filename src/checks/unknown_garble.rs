@@ -4,7 +4,7 @@
 //! Filachkine).
 
 use super::name_slots::announces_name;
-use super::near_miss::{candidates, describe_person};
+use super::near_miss::{candidates, person_aside};
 use super::persons::de;
 use super::{Check, Context, RuleMeta, Sink};
 use crate::finding::{Category, Severity};
@@ -69,12 +69,7 @@ impl Check for UnknownGarble {
             let (a, b) = (run.start + best.start, run.start + best.start + best.len - 1);
             let span = doc.span_text(a, b);
             let form = &names.form(best.form).text;
-            let who = describe_person(cx.kb, best.entity);
-            let who = if who.is_empty() {
-                String::new()
-            } else {
-                format!(" ({who})")
-            };
+            let who = person_aside(cx.kb, best.entity);
             out.report(
                 &UNKNOWN_GARBLE,
                 toks[a].start as usize..toks[b].end as usize,

@@ -116,16 +116,6 @@ pub struct WordClass {
     pub name: bool,
 }
 
-/// The class of every token of a document (`None` for punctuation and
-/// numbers), looked up once and shared by the checks.
-pub fn classify(lexicon: &Lexicon, doc: &Document) -> Vec<Option<WordClass>> {
-    let mut buf = String::new();
-    doc.tokens()
-        .iter()
-        .map(|t| class_of(lexicon, doc, t, &mut buf))
-        .collect()
-}
-
 /// A token in lower case with its accents (NFC, `'` for `’`): the folded
 /// form itself for ASCII words, else built in `buf`.
 pub fn lower_of<'a>(doc: &'a Document, t: &Token, buf: &'a mut String) -> &'a str {
@@ -233,7 +223,8 @@ mod tests {
             "Le ministre said qu'il a stated l’accord, 2024.".into(),
             Meta::default(),
         );
-        let classes = classify(&lx, &d);
+        let mut buf = String::new();
+        let classes: Vec<_> = d.tokens().iter().map(|t| class_of(&lx, &d, t, &mut buf)).collect();
         let english: Vec<&str> = d
             .tokens()
             .iter()
