@@ -8,7 +8,7 @@
 
 use std::io::{self, Write};
 
-use super::{DocReport, Reporter};
+use super::{DocReport, Rank, Reporter};
 use crate::finding::Severity;
 use crate::rules::RuleSet;
 use crate::span::LineIndex;
@@ -17,10 +17,7 @@ use crate::span::LineIndex;
 pub const GITHUB_MAX_PER_LEVEL: usize = 10;
 
 struct Annotation {
-    severity: Severity,
-    penalty: f64,
-    /// Input order, to break ties.
-    order: usize,
+    rank: Rank,
     command: String,
 }
 
@@ -85,9 +82,11 @@ impl<W: Write> Reporter for GithubReport<W> {
                 escape_data(&message)
             );
             self.annotations.push(Annotation {
-                severity: r.severity,
-                penalty: r.penalty,
-                order: self.annotations.len(),
+                rank: Rank {
+                    severity: r.severity,
+                    penalty: r.penalty,
+                    order: self.annotations.len(),
+                },
                 command,
             });
         }
@@ -99,24 +98,19 @@ impl<W: Write> Reporter for GithubReport<W> {
             self.out.write_all(e.as_bytes())?;
         }
         let mut all: Vec<&Annotation> = self.annotations.iter().collect();
-        all.sort_by(|a, b| {
-            b.severity
-                .cmp(&a.severity)
-                .then(b.penalty.total_cmp(&a.penalty))
-                .then(a.order.cmp(&b.order))
-        });
+        all.sort_by(|a, b| Rank::most_severe_first(&a.rank, &b.rank));
         // Room per level (minor, major, critical); when something must be
         // left out, the closing notice takes one notice's place.
         let mut room = [GITHUB_MAX_PER_LEVEL; 3];
         let overflows = Severity::ALL
             .iter()
-            .any(|&s| all.iter().filter(|a| a.severity == s).count() > GITHUB_MAX_PER_LEVEL);
+            .any(|&s| all.iter().filter(|a| a.rank.severity == s).count() > GITHUB_MAX_PER_LEVEL);
         if overflows {
             room[Severity::Minor as usize] -= 1;
         }
         let mut omitted = [0usize; 3];
         for a in all {
-            let k = a.severity as usize;
+            let k = a.rank.severity as usize;
             if room[k] > 0 {
                 room[k] -= 1;
                 self.out.write_all(a.command.as_bytes())?;

@@ -14,21 +14,15 @@ use std::io::{self, Write};
 
 use serde_json::{Value, json};
 
-use super::jsonl::{finding_object, round2};
-use super::{DocReport, Reporter};
+use super::jsonl::finding_object;
+use super::{DocReport, Reporter, Totals, two_decimals};
 use crate::rules::RuleSet;
-use crate::score::Verdict;
 use crate::span::LineIndex;
 
 pub struct JsonReport<W: Write> {
     out: W,
     header: Option<(String, String)>,
-    documents: usize,
-    findings: usize,
-    /// minor, major, critical.
-    by_severity: [usize; 3],
-    failed: usize,
-    errors: usize,
+    totals: Totals,
 }
 
 impl<W: Write> JsonReport<W> {
@@ -37,11 +31,7 @@ impl<W: Write> JsonReport<W> {
         JsonReport {
             out,
             header: Some((version.to_string(), kb.to_string())),
-            documents: 0,
-            findings: 0,
-            by_severity: [0; 3],
-            failed: 0,
-            errors: 0,
+            totals: Totals::default(),
         }
     }
 
@@ -80,40 +70,32 @@ impl<W: Write> Reporter for JsonReport<W> {
             s.score.map_or(Value::Null, |x| json!((x * 10.0).round() / 10.0)),
         );
         d.insert("verdict".into(), json!(s.verdict.as_str()));
-        d.insert("penalty".into(), json!(round2(s.penalty)));
+        d.insert("penalty".into(), json!(two_decimals(s.penalty)));
         if let Some(e) = &doc.error {
             d.insert("error".into(), json!(e));
         }
         d.insert("findings".into(), Value::Array(findings));
-        if self.documents > 0 {
+        if self.totals.documents > 0 {
             self.out.write_all(b",")?;
         }
         self.out.write_all(b"\n")?;
         serde_json::to_writer(&mut self.out, &d)?;
-        self.documents += 1;
-        self.findings += doc.findings.len();
-        for (total, n) in self.by_severity.iter_mut().zip(s.by_severity) {
-            *total += n;
-        }
-        match s.verdict {
-            Verdict::Fail => self.failed += 1,
-            Verdict::Error => self.errors += 1,
-            Verdict::Pass => {}
-        }
+        self.totals.add(doc);
         Ok(())
     }
 
     fn finish(&mut self) -> io::Result<()> {
         self.start()?;
-        let [minor, major, critical] = self.by_severity;
+        let t = self.totals;
+        let [minor, major, critical] = t.by_severity;
         let totals = json!({
-            "documents": self.documents,
-            "findings": self.findings,
+            "documents": t.documents,
+            "findings": t.findings,
             "critical": critical,
             "major": major,
             "minor": minor,
-            "failed": self.failed,
-            "errors": self.errors,
+            "failed": t.failed,
+            "errors": t.errors,
         });
         write!(self.out, "\n],\"totals\":{totals}}}\n")?;
         self.out.flush()

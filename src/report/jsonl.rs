@@ -6,7 +6,7 @@ use std::io::{self, Write};
 
 use serde_json::{Map, Value, json};
 
-use super::{DocReport, Reporter};
+use super::{DocReport, Reporter, two_decimals};
 use crate::finding::Reported;
 use crate::rules::RuleSet;
 use crate::span::LineIndex;
@@ -29,17 +29,12 @@ pub(super) fn finding_object(
     m.insert("rule".into(), json!(rules.get(f.rule).id));
     m.insert("category".into(), json!(r.category.as_str()));
     m.insert("severity".into(), json!(r.severity.as_str()));
-    m.insert("confidence".into(), json!(round2(f.confidence.value())));
-    m.insert("penalty".into(), json!(round2(r.penalty)));
+    m.insert("confidence".into(), json!(two_decimals(f.confidence.value())));
+    m.insert("penalty".into(), json!(two_decimals(r.penalty)));
     m.insert("found".into(), json!(&doc.text[f.start..f.end]));
     m.insert("suggestion".into(), json!(f.suggestion));
     m.insert("message".into(), json!(f.message));
     m
-}
-
-/// A number with two decimals, as the CSV prints it.
-pub(super) fn round2(x: f64) -> f64 {
-    (x * 100.0).round() / 100.0
 }
 
 pub struct JsonlReport<W: Write> {

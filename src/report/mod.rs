@@ -16,9 +16,10 @@ pub use pretty::{PrettyReport, sanitise};
 pub use sarif::{SARIF_MAX_RESULTS, SarifReport};
 pub use summary::SummaryReport;
 
+use std::cmp::Ordering;
 use std::io;
 
-use crate::finding::Reported;
+use crate::finding::{Reported, Severity};
 use crate::rules::RuleSet;
 use crate::score::DocScore;
 
@@ -31,6 +32,62 @@ pub struct DocReport {
     pub score: DocScore,
     /// Why the document could not be checked.
     pub error: Option<String>,
+}
+
+/// Where a finding stands when only some can be shown (GitHub's annotations
+/// per level, SARIF's results per run): most severe first, then the highest
+/// penalty, then input order.
+#[derive(Clone, Copy, Debug)]
+pub struct Rank {
+    pub severity: Severity,
+    pub penalty: f64,
+    /// Input order over the whole run.
+    pub order: usize,
+}
+
+impl Rank {
+    pub fn most_severe_first(a: &Rank, b: &Rank) -> Ordering {
+        b.severity
+            .cmp(&a.severity)
+            .then_with(|| b.penalty.total_cmp(&a.penalty))
+            .then_with(|| a.order.cmp(&b.order))
+    }
+}
+
+/// What a run's reports add up to: documents, findings by severity, verdicts.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Totals {
+    pub documents: usize,
+    pub findings: usize,
+    /// minor, major, critical.
+    pub by_severity: [usize; 3],
+    pub failed: usize,
+    pub errors: usize,
+}
+
+impl Totals {
+    pub fn add(&mut self, doc: &DocReport) {
+        self.documents += 1;
+        self.findings += doc.findings.len();
+        for r in &doc.findings {
+            self.by_severity[r.severity as usize] += 1;
+        }
+        match doc.score.verdict {
+            crate::score::Verdict::Fail => self.failed += 1,
+            crate::score::Verdict::Error => self.errors += 1,
+            crate::score::Verdict::Pass => {}
+        }
+    }
+}
+
+/// `x` rounded to two decimals, as the CSV prints penalties and confidences;
+/// 0 for a non-finite value (JSON has none).
+pub fn two_decimals(x: f64) -> f64 {
+    if x.is_finite() {
+        (x * 100.0).round() / 100.0
+    } else {
+        0.0
+    }
 }
 
 /// A push interface: documents arrive in input order, then `finish`.

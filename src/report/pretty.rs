@@ -19,7 +19,7 @@
 
 use std::io::{self, Write};
 
-use super::{DocReport, Reporter};
+use super::{DocReport, Reporter, Totals};
 use crate::finding::Severity;
 use crate::rules::RuleSet;
 use crate::score::Verdict;
@@ -31,11 +31,7 @@ const CONTEXT: usize = 40;
 pub struct PrettyReport<W: Write> {
     out: W,
     colour: bool,
-    documents: usize,
-    /// minor, major, critical.
-    by_severity: [usize; 3],
-    failed: usize,
-    errors: usize,
+    totals: Totals,
 }
 
 impl<W: Write> PrettyReport<W> {
@@ -43,10 +39,7 @@ impl<W: Write> PrettyReport<W> {
         PrettyReport {
             out,
             colour,
-            documents: 0,
-            by_severity: [0; 3],
-            failed: 0,
-            errors: 0,
+            totals: Totals::default(),
         }
     }
 
@@ -89,22 +82,16 @@ pub fn sanitise(s: &str) -> String {
 
 impl<W: Write> Reporter for PrettyReport<W> {
     fn document(&mut self, doc: &DocReport, rules: &RuleSet) -> io::Result<()> {
-        self.documents += 1;
+        self.totals.add(doc);
         let name = sanitise(&doc.name);
-        match doc.score.verdict {
-            Verdict::Fail => self.failed += 1,
-            Verdict::Error => {
-                self.errors += 1;
-                let e = sanitise(doc.error.as_deref().unwrap_or("unreadable"));
-                writeln!(self.out, "{}: {name}: {e}\n", self.paint("1;31", "error"))?;
-                return Ok(());
-            }
-            Verdict::Pass => {}
+        if doc.score.verdict == Verdict::Error {
+            let e = sanitise(doc.error.as_deref().unwrap_or("unreadable"));
+            writeln!(self.out, "{}: {name}: {e}\n", self.paint("1;31", "error"))?;
+            return Ok(());
         }
         let lines = LineIndex::new(&doc.text);
         for r in &doc.findings {
             let f = &r.finding;
-            self.by_severity[r.severity as usize] += 1;
             let (line, column) = lines.locate(f.start);
             let rule = &rules.get(f.rule).id;
             let colour = severity_colour(r.severity);
@@ -162,9 +149,9 @@ impl<W: Write> Reporter for PrettyReport<W> {
     }
 
     fn finish(&mut self) -> io::Result<()> {
-        let [minor, major, critical] = self.by_severity;
-        let findings = minor + major + critical;
-        let documents = self.documents;
+        let t = self.totals;
+        let [minor, major, critical] = t.by_severity;
+        let (findings, documents) = (t.findings, t.documents);
         writeln!(
             self.out,
             "{} {documents} document{}: {findings} finding{} ({critical} critical, {major} major, {minor} minor); \
@@ -172,8 +159,8 @@ impl<W: Write> Reporter for PrettyReport<W> {
             self.paint("1", "checked"),
             if documents == 1 { "" } else { "s" },
             if findings == 1 { "" } else { "s" },
-            self.failed,
-            self.errors
+            t.failed,
+            t.errors
         )?;
         self.out.flush()
     }

@@ -40,13 +40,12 @@
 //! Output is deterministic: same input, same bytes (pretty-printed with two
 //! spaces, then a newline).
 
-use std::cmp::Ordering;
 use std::collections::HashMap;
 use std::io::{self, Write};
 
 use serde_json::{Map, Value, json};
 
-use super::{DocReport, Reporter};
+use super::{DocReport, Rank, Reporter, two_decimals};
 use crate::finding::{Reported, Severity};
 use crate::rules::{Rule, RuleSet};
 use crate::span::LineIndex;
@@ -62,21 +61,8 @@ const FINGERPRINT_KEY: &str = "calque/v1";
 
 /// A result waiting for `finish`, with what ranks it against the limit.
 struct Pending {
-    severity: Severity,
-    penalty: f64,
-    /// Input order over the whole run.
-    order: usize,
+    rank: Rank,
     result: Value,
-}
-
-impl Pending {
-    /// Most severe first, then highest penalty, then earliest.
-    fn rank(a: &Pending, b: &Pending) -> Ordering {
-        b.severity
-            .cmp(&a.severity)
-            .then_with(|| b.penalty.total_cmp(&a.penalty))
-            .then_with(|| a.order.cmp(&b.order))
-    }
 }
 
 pub struct SarifReport<W: Write> {
@@ -113,7 +99,7 @@ impl<W: Write> SarifReport<W> {
     /// order, so pruning early keeps the same results as pruning at the end.
     fn prune(&mut self) {
         if self.results.len() > self.limit {
-            self.results.sort_by(Pending::rank);
+            self.results.sort_by(|a, b| Rank::most_severe_first(&a.rank, &b.rank));
             self.results.truncate(self.limit);
         }
     }
@@ -185,9 +171,11 @@ impl<W: Write> Reporter for SarifReport<W> {
             );
             let order = self.total;
             self.push(Pending {
-                severity: r.severity,
-                penalty: r.penalty,
-                order,
+                rank: Rank {
+                    severity: r.severity,
+                    penalty: r.penalty,
+                    order,
+                },
                 result,
             });
         }
@@ -197,7 +185,7 @@ impl<W: Write> Reporter for SarifReport<W> {
     fn finish(&mut self) -> io::Result<()> {
         self.prune();
         let mut kept = std::mem::take(&mut self.results);
-        kept.sort_by_key(|p| p.order);
+        kept.sort_by_key(|p| p.rank.order);
         let results: Vec<Value> = kept.into_iter().map(|p| p.result).collect();
         let omitted = self.total - results.len();
         let log = json!({
@@ -307,15 +295,6 @@ fn result(r: &Reported, rule_id: &str, uri: &str, region: Option<Value>, fingerp
         obj.insert("fixes".into(), fixes);
     }
     result
-}
-
-/// `x` rounded to two decimals; 0 for a non-finite value (JSON has none).
-fn two_decimals(x: f64) -> f64 {
-    if x.is_finite() {
-        (x * 100.0).round() / 100.0
-    } else {
-        0.0
-    }
 }
 
 /// `name.near-miss` → `NameNearMiss`; the id itself if it has no letter or digit.
