@@ -16,10 +16,38 @@ pub struct WordSet {
     sets: OnceLock<Sets>,
 }
 
+/// A filter in front of a set of words: by first byte, a bit per word length
+/// (31 bytes and more share the last bit). Most words that are not in the
+/// set are turned away by one load, without hashing; an empty word never
+/// passes.
+#[derive(Clone)]
+pub struct FirstByteLengths([u32; 256]);
+
+impl Default for FirstByteLengths {
+    fn default() -> Self {
+        FirstByteLengths([0; 256])
+    }
+}
+
+impl FirstByteLengths {
+    pub fn insert(&mut self, w: &str) {
+        if let Some(&b) = w.as_bytes().first() {
+            self.0[usize::from(b)] |= 1 << w.len().min(31);
+        }
+    }
+
+    /// False when no word of the set has `w`'s first byte and length.
+    #[inline]
+    pub fn may_contain(&self, w: &str) -> bool {
+        w.as_bytes()
+            .first()
+            .is_some_and(|&b| self.0[usize::from(b)] & (1 << w.len().min(31)) != 0)
+    }
+}
+
 struct Sets {
-    /// By first byte, a bit per word length (1 to 15, 16 and more share the
-    /// last bit): most words are turned away here without hashing.
-    lengths: [u16; 256],
+    /// Most words are turned away here without hashing.
+    lengths: FirstByteLengths,
     short: FxHashSet<u64>,
     long: FxHashSet<&'static str>,
 }
@@ -38,11 +66,6 @@ fn pack(w: &str) -> Option<u64> {
     Some(u64::from_le_bytes(buf))
 }
 
-#[inline]
-fn length_bit(w: &str) -> u16 {
-    1 << w.len().min(15)
-}
-
 impl WordSet {
     pub const fn new(words: &'static [&'static str]) -> WordSet {
         WordSet {
@@ -54,14 +77,12 @@ impl WordSet {
     fn sets(&self) -> &Sets {
         self.sets.get_or_init(|| {
             let mut sets = Sets {
-                lengths: [0; 256],
+                lengths: FirstByteLengths::default(),
                 short: FxHashSet::default(),
                 long: FxHashSet::default(),
             };
             for &w in self.words {
-                if let Some(&b) = w.as_bytes().first() {
-                    sets.lengths[usize::from(b)] |= length_bit(w);
-                }
+                sets.lengths.insert(w);
                 match pack(w) {
                     Some(key) => sets.short.insert(key),
                     None => sets.long.insert(w),
@@ -74,15 +95,12 @@ impl WordSet {
     #[inline]
     pub fn contains(&self, w: &str) -> bool {
         let sets = self.sets();
-        let Some(&first) = w.as_bytes().first() else {
-            return false;
-        };
-        if sets.lengths[usize::from(first)] & length_bit(w) == 0 {
+        if !sets.lengths.may_contain(w) {
             return false;
         }
         match pack(w) {
             Some(key) => sets.short.contains(&key),
-            None => !w.is_empty() && sets.long.contains(w),
+            None => sets.long.contains(w),
         }
     }
 }

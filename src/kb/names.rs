@@ -18,6 +18,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::distance::deletion_hashes;
 use crate::document::{Document, Token, flag};
+use crate::wordset::FirstByteLengths;
 
 /// What a form names.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -101,7 +102,7 @@ pub struct NameIndex {
     /// For forms whose first word may be written in lower case (`pape
     /// François`, `von der Leyen`): a bit per (first byte, length up to 31)
     /// of that word, so most lower-case words are rejected without hashing.
-    lower_first: Vec<u32>,
+    lower_first: FirstByteLengths,
     /// Folded tokens of all accepted forms and of place and country names.
     known_tokens: FxHashSet<String>,
     vocab: Vec<String>,
@@ -202,13 +203,10 @@ impl NameIndex {
     pub fn build(&mut self, fuzzy: impl Fn(&Form) -> bool) {
         self.exact.clear();
         self.prefixes.clear();
-        self.lower_first = vec![0; 256];
+        self.lower_first = FirstByteLengths::default();
         for (id, f) in self.forms.iter().enumerate() {
             if f.case.first() == Some(&Case::Any) {
-                let first = f.key.split(' ').next().unwrap_or_default();
-                if let Some(&b) = first.as_bytes().first() {
-                    self.lower_first[usize::from(b)] |= 1 << first.len().min(31);
-                }
+                self.lower_first.insert(f.key.split(' ').next().unwrap_or_default());
             }
             self.exact.entry(f.key.clone()).or_default().push(id as u32);
             let mut prefix = String::new();
@@ -279,10 +277,7 @@ impl NameIndex {
             let maybe = match toks[i].kind {
                 crate::document::TokenKind::Punct => false,
                 _ if toks[i].is_cap() => true,
-                _ => first
-                    .as_bytes()
-                    .first()
-                    .is_some_and(|&b| self.lower_first[usize::from(b)] & (1 << first.len().min(31)) != 0),
+                _ => self.lower_first.may_contain(first),
             };
             if !maybe || !self.prefixes.contains(first) {
                 i += 1;
