@@ -24,6 +24,7 @@ pub mod dateline;
 pub mod distance;
 pub mod document;
 pub mod finding;
+pub mod fnv;
 pub mod fold;
 pub mod input;
 pub mod kb;

@@ -59,13 +59,8 @@ impl std::error::Error for KbError {}
 pub fn read_layers(sources: &[KbSource]) -> (Vec<Layer>, Vec<Problem>, u64) {
     let mut layers = Vec::new();
     let mut problems = Vec::new();
-    let mut fingerprint: u64 = 0xcbf2_9ce4_8422_2325;
-    let mut mix = |bytes: &[u8]| {
-        for &b in bytes {
-            fingerprint ^= u64::from(b);
-            fingerprint = fingerprint.wrapping_mul(0x0000_0100_0000_01b3);
-        }
-    };
+    let mut fingerprint = crate::fnv::OFFSET;
+    let mut mix = |bytes: &[u8]| fingerprint = crate::fnv::fnv1a(fingerprint, bytes);
     for src in sources {
         let mut layer = Layer::default();
         match src {
