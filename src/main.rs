@@ -226,10 +226,10 @@ fn check(args: CheckArgs) -> Result<u8> {
     // piece by piece would only cost time.
     std::mem::forget(checker);
 
-    if stats.errors > 0 && !args.keep_going {
+    if stats.totals.errors > 0 && !args.keep_going {
         eprintln!(
             "calque: error: {} of {} documents could not be checked (--keep-going to exit 0 anyway)",
-            stats.errors, stats.documents
+            stats.totals.errors, stats.totals.documents
         );
         return Ok(CANNOT_RUN);
     }

@@ -10,7 +10,7 @@ use crate::checker::Checker;
 use crate::document::{Document, Meta, count_words};
 use crate::finding::Severity;
 use crate::input::{self, Input};
-use crate::report::{DocReport, Reporter};
+use crate::report::{DocReport, Reporter, Totals};
 use crate::score::{self, Verdict};
 
 /// Documents read and checked at once: memory stays bounded by a batch.
@@ -19,10 +19,8 @@ pub const BATCH: usize = 256;
 /// What a run saw, for the exit code.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Stats {
-    pub documents: usize,
-    pub errors: usize,
-    pub failed: usize,
-    pub findings: usize,
+    /// Documents, findings and verdicts, as the reports count them.
+    pub totals: Totals,
     /// The lowest score of a checked document.
     pub min_score: Option<f64>,
     /// The most severe finding reported.
@@ -82,19 +80,13 @@ pub fn run(
                 .collect()
         });
         for r in &reports {
-            stats.documents += 1;
-            match r.score.verdict {
-                Verdict::Error => {
-                    stats.errors += 1;
-                    on_error(&r.name, r.error.as_deref().unwrap_or("unreadable"));
-                }
-                Verdict::Fail => stats.failed += 1,
-                Verdict::Pass => {}
+            stats.totals.add(r);
+            if r.score.verdict == Verdict::Error {
+                on_error(&r.name, r.error.as_deref().unwrap_or("unreadable"));
             }
             if let Some(s) = r.score.score {
                 stats.min_score = Some(stats.min_score.map_or(s, |m: f64| m.min(s)));
             }
-            stats.findings += r.findings.len();
             for f in &r.findings {
                 stats.max_severity = stats.max_severity.max(Some(f.severity));
             }

@@ -55,7 +55,7 @@ impl Rank {
 }
 
 /// What a run's reports add up to: documents, findings by severity, verdicts.
-#[derive(Clone, Copy, Debug, Default)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Totals {
     pub documents: usize,
     pub findings: usize,
