@@ -3,22 +3,12 @@
 //! fixtures/` names it). `CALQUE_BLESS=1 cargo test --test fixtures` rewrites
 //! them; review the diff before committing.
 
-use std::path::{Path, PathBuf};
+mod common;
+
+use std::path::Path;
 
 use calque::report::{CsvReport, Reporter};
 use calque::{Checker, Config, Kb, run};
-
-fn fixtures() -> Vec<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
-    let mut v: Vec<PathBuf> = std::fs::read_dir(dir)
-        .unwrap()
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-        .collect();
-    v.sort();
-    v
-}
 
 fn report(checker: &Checker, path: &Path) -> String {
     let name = format!("fixtures/{}", path.file_name().unwrap().to_string_lossy());
@@ -38,7 +28,7 @@ fn report(checker: &Checker, path: &Path) -> String {
 fn fixtures_produce_exactly_their_expected_findings() {
     let checker = Checker::new(Kb::embedded(), Config::default());
     let bless = std::env::var_os("CALQUE_BLESS").is_some();
-    let files = fixtures();
+    let files = common::fixture_paths();
     assert!(files.len() >= 20, "{} fixtures", files.len());
     let mut failures = Vec::new();
     for f in &files {
@@ -60,7 +50,7 @@ fn fixtures_produce_exactly_their_expected_findings() {
 #[test]
 fn clean_fixtures_have_no_name_or_consistency_findings() {
     let checker = Checker::new(Kb::embedded(), Config::default());
-    let clean: Vec<_> = fixtures()
+    let clean: Vec<_> = common::fixture_paths()
         .into_iter()
         .filter(|f| f.file_name().unwrap().to_string_lossy().starts_with("clean-"))
         .collect();

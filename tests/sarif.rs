@@ -3,7 +3,9 @@
 //! levels, regions, fixes, fingerprints and the result limit as documented in
 //! `src/report/sarif.rs`.
 
-use std::path::{Path, PathBuf};
+mod common;
+
+use std::path::Path;
 use std::sync::OnceLock;
 
 use calque::finding::Severity;
@@ -90,21 +92,9 @@ fn check(name: &str, text: &str) -> DocReport {
     run::check_document(checker(), doc, 90.0)
 }
 
-fn fixture_paths() -> Vec<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
-    let mut v: Vec<PathBuf> = std::fs::read_dir(dir)
-        .unwrap()
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-        .collect();
-    v.sort();
-    v
-}
-
 /// Every bundled fixture, named as `calque check fixtures/` names them.
 fn fixtures() -> Vec<DocReport> {
-    let files = fixture_paths();
+    let files = common::fixture_paths();
     assert!(files.len() >= 20, "{} fixtures", files.len());
     files
         .iter()
