@@ -8,7 +8,7 @@ use crate::checks::{CHECKS, Context, Sink};
 use crate::document::Document;
 use crate::finding::{Category, Confidence, Finding, Reported};
 use crate::kb::Kb;
-use crate::rules::RuleSet;
+use crate::rules::{RuleChoice, RuleSet};
 use crate::score::Weights;
 
 /// Which forms of Ukrainian toponyms the house style accepts.
@@ -24,6 +24,28 @@ pub enum Toponyms {
     Traditional,
 }
 
+impl Toponyms {
+    pub const ALL: [Toponyms; 3] = [Toponyms::Afp, Toponyms::Ukrainian, Toponyms::Traditional];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Toponyms::Afp => "afp",
+            Toponyms::Ukrainian => "ukrainian",
+            Toponyms::Traditional => "traditional",
+        }
+    }
+}
+
+impl std::str::FromStr for Toponyms {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        Toponyms::ALL
+            .into_iter()
+            .find(|t| t.as_str() == s)
+            .ok_or_else(|| format!("unknown toponym style `{s}` (expected afp, ukrainian or traditional)"))
+    }
+}
+
 /// What changes what a checker reports.
 #[derive(Clone, Debug)]
 pub struct Config {
@@ -31,6 +53,8 @@ pub struct Config {
     pub min_confidence: Confidence,
     pub weights: Weights,
     pub toponyms: Toponyms,
+    /// Which rules are reported, at what severity.
+    pub rules: RuleChoice,
 }
 
 impl Default for Config {
@@ -39,6 +63,7 @@ impl Default for Config {
             min_confidence: Confidence::new(0.5),
             weights: Weights::default(),
             toponyms: Toponyms::default(),
+            rules: RuleChoice::default(),
         }
     }
 }
@@ -54,8 +79,10 @@ pub struct Checker {
 
 impl Checker {
     pub fn new(kb: Kb, config: Config) -> Checker {
+        let mut rules = RuleSet::new(&kb);
+        rules.choose(&config.rules);
         Checker {
-            rules: RuleSet::new(&kb),
+            rules,
             kb,
             config,
             lexicon: crate::lexicon::Lexicon::embedded(),
@@ -108,7 +135,7 @@ impl Checker {
         let mut candidates: Vec<Reported> = self
             .raw_findings(doc)
             .into_iter()
-            .filter(|f| f.confidence >= self.config.min_confidence)
+            .filter(|f| f.confidence >= self.config.min_confidence && self.rules.is_enabled(f.rule))
             .map(|f| {
                 let rule = self.rules.get(f.rule);
                 Reported {
@@ -116,6 +143,7 @@ impl Checker {
                     severity: rule.severity,
                     category: rule.category,
                     finding: f,
+                    baselined: false,
                 }
             })
             .collect();

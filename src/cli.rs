@@ -4,6 +4,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
 
+use calque::checker::Toponyms;
 use calque::finding::{Category, Severity};
 
 #[derive(Parser, Debug)]
@@ -24,6 +25,15 @@ pub struct Cli {
 pub enum Command {
     /// Check articles and write the report (CSV by default).
     Check(CheckArgs),
+    /// Write a baseline: the CSV report of every finding now, for
+    /// `check --baseline` to leave out later. Exits 0 whatever it finds.
+    Baseline(BaselineArgs),
+    /// Print the effective configuration (calque.toml and flags), each value
+    /// with where it came from.
+    Config {
+        #[command(flatten)]
+        settings: SettingArgs,
+    },
     /// List every rule: id, category, default severity, description (tab-separated).
     Rules {
         /// Only the rules of this category.
@@ -99,57 +109,98 @@ pub struct CheckArgs {
     /// Also write the per-document summary CSV to FILE.
     #[arg(long, value_name = "FILE")]
     pub summary: Option<PathBuf>,
+    /// Also report the findings the baseline holds (marked in json, jsonl,
+    /// sarif and pretty; they still do not count).
+    #[arg(long)]
+    pub show_baselined: bool,
+    /// Worker threads (default: one per core).
+    #[arg(short, long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    pub jobs: Option<u16>,
+    /// Do not exit 2 because some documents could not be read (they are still reported).
+    #[arg(long)]
+    pub keep_going: bool,
+    #[command(flatten)]
+    pub settings: SettingArgs,
+}
+
+#[derive(Args, Debug)]
+pub struct BaselineArgs {
+    /// Files or folders to check (`-` for standard input). Default: the current folder.
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<String>,
+    /// The baseline file to write.
+    #[arg(short, long, value_name = "FILE", default_value = "calque-baseline.csv")]
+    pub output: PathBuf,
+    /// Worker threads (default: one per core).
+    #[arg(short, long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    pub jobs: Option<u16>,
+    #[command(flatten)]
+    pub settings: SettingArgs,
+}
+
+/// Everything `calque.toml` can set; a flag given here wins over the file.
+#[derive(Args, Debug)]
+pub struct SettingArgs {
+    /// Read settings from FILE instead of the calque.toml found in the current
+    /// folder or the nearest one above.
+    #[arg(long, value_name = "FILE", conflicts_with = "no_config")]
+    pub config: Option<PathBuf>,
+    /// Read no configuration file.
+    #[arg(long)]
+    pub no_config: bool,
     #[command(flatten)]
     pub kb: KbArgs,
     /// A word list (one word per line, `#` comments) accepted as French by the
     /// lexical rules: house words, jargon, names (repeatable).
     #[arg(long, value_name = "FILE")]
     pub dictionary: Vec<PathBuf>,
-    /// Worker threads (default: one per core).
-    #[arg(short, long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
-    pub jobs: Option<u16>,
     /// Exit 1 if some document scores below SCORE (0-100).
     #[arg(long, value_name = "SCORE", value_parser = parse_score)]
     pub fail_under: Option<f64>,
     /// Exit 1 if some finding is at least this severe (minor, major, critical).
     #[arg(long, value_name = "SEVERITY", value_parser = parse_severity)]
     pub fail_on: Option<Severity>,
-    /// Report findings at or above this confidence (0-1).
-    #[arg(long, value_name = "X", default_value = "0.50", value_parser = parse_unit)]
-    pub min_confidence: f64,
-    /// Do not exit 2 because some documents could not be read (they are still reported).
-    #[arg(long)]
-    pub keep_going: bool,
-    /// A document passes at or above this score (0-100).
-    #[arg(long, value_name = "SCORE", default_value = "90", value_parser = parse_score)]
-    pub pass_threshold: f64,
-    /// House style for Ukrainian toponyms: `afp` (Kiev, Odessa accepted; Kharkov reported),
-    /// `ukrainian` (Kiev and Odessa reported too), `traditional` (nothing reported).
-    #[arg(long, value_name = "STYLE", default_value = "afp")]
-    pub toponyms: ToponymStyle,
-    /// File extensions a folder walk takes, comma-separated.
-    #[arg(long, value_name = "LIST", default_value = "txt,md", value_delimiter = ',')]
-    pub ext: Vec<String>,
-}
-
-#[derive(clap::ValueEnum, Clone, Copy, Debug)]
-pub enum ToponymStyle {
-    Afp,
-    Ukrainian,
-    Traditional,
-}
-
-impl From<ToponymStyle> for calque::checker::Toponyms {
-    fn from(s: ToponymStyle) -> Self {
-        match s {
-            ToponymStyle::Afp => Self::Afp,
-            ToponymStyle::Ukrainian => Self::Ukrainian,
-            ToponymStyle::Traditional => Self::Traditional,
-        }
-    }
+    /// Report findings at or above this confidence (0-1) [default: 0.50].
+    #[arg(long, value_name = "X", value_parser = parse_unit)]
+    pub min_confidence: Option<f64>,
+    /// A document passes at or above this score (0-100) [default: 90].
+    #[arg(long, value_name = "SCORE", value_parser = parse_score)]
+    pub pass_threshold: Option<f64>,
+    /// House style for Ukrainian toponyms: `afp` (Kiev, Odessa accepted; Kharkov
+    /// reported), `ukrainian` (Kiev and Odessa reported too), `traditional`
+    /// (nothing reported) [default: afp].
+    #[arg(long, value_name = "STYLE", value_parser = parse_toponyms)]
+    pub toponyms: Option<Toponyms>,
+    /// Report only these rules: rule ids, categories or id prefixes, comma-separated.
+    #[arg(long, value_name = "RULES", value_delimiter = ',')]
+    pub select: Vec<String>,
+    /// Do not report these rules: rule ids, categories or id prefixes, comma-separated.
+    #[arg(long, value_name = "RULES", value_delimiter = ',')]
+    pub ignore: Vec<String>,
+    /// A CSV report of an earlier run: the findings it holds do not count and
+    /// are not reported (see `calque baseline`).
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+    /// An accept list (columns rule, found, document, reason): findings
+    /// accepted for good (repeatable).
+    #[arg(long, value_name = "FILE")]
+    pub accept: Vec<PathBuf>,
+    /// File extensions a folder walk takes, comma-separated [default: txt,md].
+    #[arg(long, value_name = "LIST", value_delimiter = ',')]
+    pub ext: Option<Vec<String>>,
+    /// Folder walks take only files matching GLOB, instead of the extensions (repeatable).
+    #[arg(long, value_name = "GLOB")]
+    pub include: Vec<String>,
+    /// Folder walks skip files matching GLOB (repeatable).
+    #[arg(long, value_name = "GLOB")]
+    pub exclude: Vec<String>,
 }
 
 fn parse_severity(s: &str) -> Result<Severity, String> {
+    s.parse()
+}
+
+fn parse_toponyms(s: &str) -> Result<Toponyms, String> {
     s.parse()
 }
 

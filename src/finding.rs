@@ -156,6 +156,8 @@ pub struct Reported {
     pub category: Category,
     /// weight(severity) × confidence.
     pub penalty: f64,
+    /// A baseline holds it: it does not count for the score or the gates.
+    pub baselined: bool,
 }
 
 #[cfg(test)]

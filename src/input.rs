@@ -24,18 +24,87 @@ pub struct Input {
     pub error: Option<String>,
 }
 
-/// Which files a folder walk takes.
+/// Which files a folder walk takes: files with one of `extensions`, or
+/// matching `include` when it is set, and matching no `exclude` glob. Files
+/// named on the command line are always taken.
 #[derive(Clone, Debug)]
 pub struct Walk {
     /// Extensions without the dot, lower case.
     pub extensions: Vec<String>,
+    /// When set, takes the place of the extension filter.
+    pub include: Option<Globs>,
+    pub exclude: Option<Globs>,
 }
 
 impl Default for Walk {
     fn default() -> Self {
         Walk {
             extensions: vec!["txt".into(), "md".into()],
+            include: None,
+            exclude: None,
         }
+    }
+}
+
+impl Walk {
+    /// Whether the walk takes `path`, met under the folder `root`.
+    fn takes(&self, root: &Path, path: &Path) -> bool {
+        let included = match &self.include {
+            Some(g) => g.matches(root, path),
+            None => path
+                .extension()
+                .and_then(|x| x.to_str())
+                .is_some_and(|x| self.extensions.contains(&x.to_ascii_lowercase())),
+        };
+        included && !self.exclude.as_ref().is_some_and(|g| g.matches(root, path))
+    }
+}
+
+/// Include or exclude globs, as in `.gitignore`: a glob without `/` matches a
+/// file name at any depth (`*.md`); one with `/` matches the path relative
+/// to the walked folder (`drafts/**`) or the path as reported
+/// (`articles/drafts/**`). `*` stops at `/`, `**` does not.
+#[derive(Clone, Debug)]
+pub struct Globs {
+    names: globset::GlobSet,
+    paths: globset::GlobSet,
+}
+
+impl Globs {
+    /// Compiles `globs`; the error names the first bad glob.
+    pub fn new<S: AsRef<str>>(globs: &[S]) -> Result<Globs, String> {
+        let mut names = globset::GlobSetBuilder::new();
+        let mut paths = globset::GlobSetBuilder::new();
+        for g in globs {
+            let g = g.as_ref();
+            let glob = globset::GlobBuilder::new(g.trim_start_matches("./"))
+                .literal_separator(true)
+                .build()
+                .map_err(|e| format!("bad glob `{g}`: {}", e.kind()))?;
+            if g.contains('/') {
+                paths.add(glob);
+            } else {
+                names.add(glob);
+            }
+        }
+        let build = |b: globset::GlobSetBuilder| b.build().map_err(|e| e.to_string());
+        Ok(Globs {
+            names: build(names)?,
+            paths: build(paths)?,
+        })
+    }
+
+    /// Whether `path`, met under the folder `root`, matches.
+    pub fn matches(&self, root: &Path, path: &Path) -> bool {
+        path.file_name().is_some_and(|n| self.names.is_match(n))
+            || path.strip_prefix(root).is_ok_and(|rel| self.paths.is_match(rel))
+            || self.paths.is_match(path)
+    }
+
+    /// Whether a document name matches (for accept-list globs).
+    pub fn matches_name(&self, name: &str) -> bool {
+        let path = Path::new(name);
+        path.file_name().is_some_and(|n| self.names.is_match(n)) || self.paths.is_match(path)
     }
 }
 
@@ -97,12 +166,7 @@ fn walk_dir(root: &Path, walk: &Walk, inputs: &mut Vec<Input>, warnings: &mut Ve
     for entry in walker {
         match entry {
             Ok(e) if e.file_type().is_file() => {
-                let ext = e
-                    .path()
-                    .extension()
-                    .and_then(|x| x.to_str())
-                    .map(str::to_ascii_lowercase);
-                if ext.is_some_and(|x| walk.extensions.contains(&x)) {
+                if walk.takes(root, e.path()) {
                     files.push(e.into_path());
                 }
             }
@@ -217,6 +281,49 @@ mod tests {
             .collect();
         assert_eq!(names, ["/B.TXT", "/a.md", "/b/z.txt", "/b.txt"]);
         assert_eq!(inputs[1].format, TextFormat::Markdown);
+    }
+
+    #[test]
+    fn include_and_exclude_globs_filter_folder_walks() {
+        let d = tempfile::tempdir().unwrap();
+        let root = d.path();
+        for f in ["a.txt", "b.html", "drafts/c.txt", "news/drafts/d.txt", "news/e.txt"] {
+            let p = root.join(f);
+            std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+            std::fs::write(p, "x").unwrap();
+        }
+        let walked = |walk: &Walk| -> Vec<String> {
+            let (inputs, _) = discover(&[root.display().to_string()], walk);
+            inputs
+                .iter()
+                .map(|i| i.name[root.display().to_string().len() + 1..].to_string())
+                .collect()
+        };
+        let walk = Walk {
+            exclude: Some(Globs::new(&["drafts/**"]).unwrap()),
+            ..Walk::default()
+        };
+        assert_eq!(walked(&walk), ["a.txt", "news/drafts/d.txt", "news/e.txt"]);
+        let walk = Walk {
+            include: Some(Globs::new(&["*.html", "news/*.txt"]).unwrap()),
+            exclude: Some(Globs::new(&["e.*"]).unwrap()),
+            ..Walk::default()
+        };
+        assert_eq!(
+            walked(&walk),
+            ["b.html"],
+            "`*` stops at `/`; a name glob matches at any depth"
+        );
+        let walk = Walk {
+            include: Some(Globs::new(&["**/*.txt"]).unwrap()),
+            ..Walk::default()
+        };
+        assert_eq!(walked(&walk).len(), 4);
+        assert!(Globs::new(&["a/[b"]).unwrap_err().contains("a/[b"));
+        // Files named on the command line are taken whatever the globs say.
+        let file = root.join("b.html").display().to_string();
+        let (inputs, _) = discover(&[file], &walk);
+        assert_eq!(inputs.len(), 1);
     }
 
     #[test]

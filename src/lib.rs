@@ -19,6 +19,7 @@
 
 pub mod checker;
 pub mod checks;
+pub mod config;
 pub mod date;
 pub mod dateline;
 pub mod distance;
@@ -28,6 +29,7 @@ pub mod fnv;
 pub mod fold;
 pub mod input;
 pub mod kb;
+pub mod known;
 pub mod lexicon;
 mod markup;
 pub mod phrases;

@@ -12,15 +12,17 @@ use anyhow::{Context as _, Result, bail};
 use clap::Parser;
 
 use calque::checks::near_miss;
+use calque::config::{List, Setting, Settings};
 use calque::document::{Document, Meta};
-use calque::finding::Confidence;
+use calque::input::Globs;
 use calque::input::{self, Walk};
 use calque::kb::{self, FormStatus, Kb, KbSource, Owner, VariantKind};
+use calque::known::{Baseline, Known};
 use calque::report::{
     CsvReport, GithubReport, JsonReport, JsonlReport, PrettyReport, Reporter, SarifReport, SummaryReport,
 };
 use calque::{Checker, Config, run};
-use cli::{CheckArgs, Cli, Command, Format, KbArgs, KbCommand};
+use cli::{BaselineArgs, CheckArgs, Cli, Command, Format, KbArgs, KbCommand, SettingArgs};
 
 const OK: u8 = 0;
 const GATE_FAILED: u8 = 1;
@@ -30,6 +32,8 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Check(args) => check(args),
+        Command::Baseline(args) => baseline(args),
+        Command::Config { settings } => config(&settings),
         Command::Rules { category, kb } => rules(category, &kb),
         Command::Explain { rule, kb } => explain(&rule, &kb),
         Command::Kb(KbCommand::Lookup { name, kb }) => lookup(&name, &kb),
@@ -63,7 +67,11 @@ fn kb_sources(args: &KbArgs) -> Vec<KbSource> {
 
 /// Loads the KB, printing each problem on stderr; `None` if it is invalid.
 fn load_kb(args: &KbArgs) -> Option<Kb> {
-    match Kb::load(&kb_sources(args)) {
+    load_sources(&kb_sources(args))
+}
+
+fn load_sources(sources: &[KbSource]) -> Option<Kb> {
+    match Kb::load(sources) {
         Ok(kb) => Some(kb),
         Err(e) => {
             for p in &e.problems {
@@ -117,7 +125,166 @@ impl AtomicFile {
     }
 }
 
+/// The settings of a run: defaults, then calque.toml (found upwards from the
+/// current folder, or `--config`), then the flags.
+fn settings(args: &SettingArgs) -> Result<Settings> {
+    let mut s = Settings::default();
+    let file = match (&args.config, args.no_config) {
+        (_, true) => None,
+        (Some(f), false) => Some(f.clone()),
+        (None, false) => std::env::current_dir().ok().and_then(|cwd| {
+            // Named relative to the current folder when it is in it.
+            Settings::discover(&cwd).map(|p| p.strip_prefix(&cwd).map(Path::to_path_buf).unwrap_or(p))
+        }),
+    };
+    if let Some(f) = file {
+        s.read_file(&f)?;
+    }
+    if let Some(v) = args.pass_threshold {
+        s.pass_threshold = Setting::flag(v, "--pass-threshold");
+    }
+    if let Some(v) = args.fail_under {
+        s.fail_under = Setting::flag(Some(v), "--fail-under");
+    }
+    if let Some(v) = args.fail_on {
+        s.fail_on = Setting::flag(Some(v), "--fail-on");
+    }
+    if let Some(v) = args.min_confidence {
+        s.min_confidence = Setting::flag(v, "--min-confidence");
+    }
+    if let Some(v) = args.toponyms {
+        s.toponyms = Setting::flag(v, "--toponyms");
+    }
+    if args.kb.no_default_kb {
+        s.default_kb = Setting::flag(false, "--no-default-kb");
+    }
+    let lists = [
+        (&args.select, &mut s.select, "--select"),
+        (&args.ignore, &mut s.ignore, "--ignore"),
+        (&args.include, &mut s.include, "--include"),
+        (&args.exclude, &mut s.exclude, "--exclude"),
+    ];
+    for (given, slot, flag) in lists {
+        if !given.is_empty() {
+            *slot = List::from_flag(given.clone(), flag);
+        }
+    }
+    if let Some(ext) = &args.ext {
+        s.ext = List::from_flag(ext.clone(), "--ext");
+    }
+    let paths = [
+        (&args.kb.dirs, &mut s.kb, "--kb"),
+        (&args.dictionary, &mut s.dictionary, "--dictionary"),
+        (&args.accept, &mut s.accept, "--accept"),
+    ];
+    for (given, slot, flag) in paths {
+        if !given.is_empty() {
+            *slot = List::from_flag(given.clone(), flag);
+        }
+    }
+    if let Some(b) = &args.baseline {
+        s.baseline = Setting::flag(Some(b.clone()), "--baseline");
+    }
+    for glob in s.include.value.iter().chain(&s.exclude.value) {
+        if let Err(e) = Globs::new(&[&glob.value]) {
+            bail!("{}: {e}", glob.origin);
+        }
+    }
+    Ok(s)
+}
+
+/// What a run needs before it reads a document: the checker, what is
+/// already known, the folder walk. `None` when the problems were printed.
+struct Prepared {
+    checker: Checker,
+    known: Known,
+    walk: Walk,
+}
+
+fn prepare(s: &Settings, use_baseline: bool) -> Result<Option<Prepared>> {
+    let mut sources = Vec::new();
+    if s.default_kb.value {
+        sources.push(KbSource::Embedded);
+    }
+    sources.extend(s.kb.values().cloned().map(KbSource::Dir));
+    let Some(kb) = load_sources(&sources) else {
+        return Ok(None);
+    };
+    let mut checker = Checker::new(kb, s.checker_config());
+    for path in s.dictionary.values() {
+        let text =
+            std::fs::read_to_string(path).with_context(|| format!("cannot read the dictionary {}", path.display()))?;
+        checker.add_dictionary(&text);
+    }
+    let mut problems = s.unknown_selectors(checker.rules());
+    let mut known = Known::default();
+    for path in s.accept.values() {
+        known.accept.read(path)?;
+    }
+    problems.extend(known.check_rules(checker.rules()).iter().map(ToString::to_string));
+    if let (true, Some(path)) = (use_baseline, &s.baseline.value) {
+        known.baseline = Some(Baseline::read(path)?);
+    }
+    if !problems.is_empty() {
+        for p in &problems {
+            eprintln!("calque: error: {p}");
+        }
+        eprintln!("calque: error: the configuration is invalid; nothing was checked");
+        return Ok(None);
+    }
+    let globs = |l: &List<String>| -> Result<Option<Globs>> {
+        let v: Vec<&String> = l.values().collect();
+        Ok(if v.is_empty() {
+            None
+        } else {
+            Some(Globs::new(&v).map_err(anyhow::Error::msg)?)
+        })
+    };
+    let walk = Walk {
+        extensions: s
+            .ext
+            .values()
+            .map(|e| e.trim_start_matches('.').to_ascii_lowercase())
+            .filter(|e| !e.is_empty())
+            .collect(),
+        include: globs(&s.include)?,
+        exclude: globs(&s.exclude)?,
+    };
+    Ok(Some(Prepared { checker, known, walk }))
+}
+
+/// The documents named by `paths` (the current folder when none).
+fn discover(paths: &[String], walk: &Walk) -> Result<Vec<input::Input>> {
+    let paths = if paths.is_empty() {
+        vec![".".to_string()]
+    } else {
+        paths.to_vec()
+    };
+    let (inputs, warnings) = input::discover(&paths, walk);
+    for w in &warnings {
+        eprintln!("calque: warning: {w}");
+    }
+    if inputs.is_empty() {
+        let what = if walk.include.is_some() {
+            "files matching --include / include".to_string()
+        } else {
+            format!(".{} files; see --ext", walk.extensions.join(", ."))
+        };
+        bail!("no input found in {} (a folder walk takes {what})", paths.join(", "));
+    }
+    Ok(inputs)
+}
+
+fn thread_pool(jobs: Option<u16>) -> Result<rayon::ThreadPool> {
+    let mut pool = rayon::ThreadPoolBuilder::new();
+    if let Some(j) = jobs {
+        pool = pool.num_threads(usize::from(j));
+    }
+    pool.build().context("cannot start worker threads")
+}
+
 fn check(args: CheckArgs) -> Result<u8> {
+    let settings = settings(&args.settings)?;
     // Output folders are checked before any work is done.
     let mut commits = Vec::new();
     // Colour for people at a terminal only (https://no-color.org).
@@ -141,49 +308,10 @@ fn check(args: CheckArgs) -> Result<u8> {
         None => None,
     };
 
-    let Some(kb) = load_kb(&args.kb) else {
+    let Some(Prepared { checker, known, walk }) = prepare(&settings, true)? else {
         return Ok(CANNOT_RUN);
     };
-    let config = Config {
-        min_confidence: Confidence::new(args.min_confidence),
-        toponyms: args.toponyms.into(),
-        ..Config::default()
-    };
-    let mut checker = Checker::new(kb, config);
-    for path in &args.dictionary {
-        match std::fs::read_to_string(path) {
-            Ok(text) => checker.add_dictionary(&text),
-            Err(e) => {
-                eprintln!("calque: cannot read the dictionary {}: {e}", path.display());
-                return Ok(CANNOT_RUN);
-            }
-        }
-    }
-
-    let paths = if args.paths.is_empty() {
-        vec![".".to_string()]
-    } else {
-        args.paths.clone()
-    };
-    let walk = Walk {
-        extensions: args
-            .ext
-            .iter()
-            .map(|e| e.trim_start_matches('.').to_ascii_lowercase())
-            .filter(|e| !e.is_empty())
-            .collect(),
-    };
-    let (inputs, warnings) = input::discover(&paths, &walk);
-    for w in &warnings {
-        eprintln!("calque: warning: {w}");
-    }
-    if inputs.is_empty() {
-        bail!(
-            "no input found in {} (a folder walk takes .{} files; see --ext)",
-            paths.join(", "),
-            walk.extensions.join(", .")
-        );
-    }
+    let inputs = discover(&args.paths, &walk)?;
 
     let mut report: Box<dyn Reporter> = match args.format {
         Format::Csv => Box::new(CsvReport::new(report_out)?),
@@ -193,7 +321,10 @@ fn check(args: CheckArgs) -> Result<u8> {
             env!("CARGO_PKG_VERSION"),
             &checker.kb().fingerprint(),
         )),
-        Format::Sarif => Box::new(SarifReport::new(report_out, checker.rules(), env!("CARGO_PKG_VERSION"))),
+        Format::Sarif => Box::new(
+            SarifReport::new(report_out, checker.rules(), env!("CARGO_PKG_VERSION"))
+                .with_baseline(known.baseline.is_some()),
+        ),
         Format::Github => Box::new(GithubReport::new(report_out)),
         Format::Pretty => Box::new(PrettyReport::new(report_out, colour)),
     };
@@ -202,20 +333,14 @@ fn check(args: CheckArgs) -> Result<u8> {
     if let Some(s) = summary.as_mut() {
         reporters.push(s);
     }
-    let mut pool = rayon::ThreadPoolBuilder::new();
-    if let Some(j) = args.jobs {
-        pool = pool.num_threads(usize::from(j));
-    }
-    let pool = pool.build().context("cannot start worker threads")?;
+    let pool = thread_pool(args.jobs)?;
     let mut on_error = |name: &str, why: &str| eprintln!("calque: error: {name}: {why}");
-    let stats = run::run(
-        &pool,
-        &checker,
-        &inputs,
-        args.pass_threshold,
-        &mut reporters,
-        &mut on_error,
-    )?;
+    let opts = run::Options {
+        pass_threshold: settings.pass_threshold.value,
+        known: &known,
+        show_baselined: args.show_baselined,
+    };
+    let stats = run::run(&pool, &checker, &inputs, &opts, &mut reporters, &mut on_error)?;
     drop(reporters);
     drop(report);
     drop(summary);
@@ -233,9 +358,57 @@ fn check(args: CheckArgs) -> Result<u8> {
         );
         return Ok(CANNOT_RUN);
     }
-    let under = args.fail_under.is_some_and(|t| stats.min_score.is_some_and(|s| s < t));
-    let severe = args.fail_on.is_some_and(|s| stats.max_severity.is_some_and(|m| m >= s));
+    let under = settings
+        .fail_under
+        .value
+        .is_some_and(|t| stats.min_score.is_some_and(|s| s < t));
+    let severe = settings
+        .fail_on
+        .value
+        .is_some_and(|s| stats.max_severity.is_some_and(|m| m >= s));
     Ok(if under || severe { GATE_FAILED } else { OK })
+}
+
+/// `calque baseline`: the CSV report of every finding (accept lists still
+/// apply, a configured baseline does not), written atomically; exit 0.
+fn baseline(args: BaselineArgs) -> Result<u8> {
+    let settings = settings(&args.settings)?;
+    let (commit, file) = AtomicFile::create(&args.output)?;
+    let Some(Prepared { checker, known, walk }) = prepare(&settings, false)? else {
+        return Ok(CANNOT_RUN);
+    };
+    let inputs = discover(&args.paths, &walk)?;
+    let mut report = CsvReport::new(BufWriter::new(file))?;
+    let pool = thread_pool(args.jobs)?;
+    let mut on_error = |name: &str, why: &str| eprintln!("calque: warning: {name}: {why} (not in the baseline)");
+    let opts = run::Options {
+        pass_threshold: settings.pass_threshold.value,
+        known: &known,
+        show_baselined: false,
+    };
+    let stats = run::run(&pool, &checker, &inputs, &opts, &mut [&mut report], &mut on_error)?;
+    drop(report);
+    commit.commit()?;
+    std::mem::forget(checker);
+    let t = stats.totals;
+    eprintln!(
+        "calque: baseline of {} finding{} in {} document{} written to {}",
+        t.findings,
+        if t.findings == 1 { "" } else { "s" },
+        t.documents,
+        if t.documents == 1 { "" } else { "s" },
+        args.output.display()
+    );
+    Ok(OK)
+}
+
+/// `calque config`: the effective configuration with where each value came from.
+fn config(args: &SettingArgs) -> Result<u8> {
+    let settings = settings(args)?;
+    let mut out = BufWriter::new(io::stdout().lock());
+    out.write_all(settings.describe().as_bytes())?;
+    out.flush()?;
+    Ok(OK)
 }
 
 fn rules(category: Option<calque::finding::Category>, args: &KbArgs) -> Result<u8> {

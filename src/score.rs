@@ -62,18 +62,20 @@ pub struct DocScore {
 }
 
 /// `max(0, 100 − penalty × 1000 / max(words, 1))`: an MQM-style penalty per
-/// thousand words.
+/// thousand words. Baselined findings do not count.
 pub fn score(words: usize, findings: &[Reported], pass_threshold: f64) -> DocScore {
     let mut by_severity = [0; 3];
     let mut penalty = 0.0;
-    for f in findings {
+    let mut issues = 0;
+    for f in findings.iter().filter(|f| !f.baselined) {
+        issues += 1;
         by_severity[f.severity as usize] += 1;
         penalty += f.penalty;
     }
     let score = (100.0 - penalty * 1000.0 / words.max(1) as f64).max(0.0);
     DocScore {
         words,
-        issues: findings.len(),
+        issues,
         by_severity,
         penalty,
         score: Some(score),
@@ -115,6 +117,7 @@ mod tests {
             severity,
             category: Category::Name,
             penalty: Weights::default().of(severity) * conf,
+            baselined: false,
         }
     }
 
@@ -129,6 +132,15 @@ mod tests {
         assert!((s.score.unwrap() - 78.0).abs() < 1e-9);
         assert_eq!(s.verdict, Verdict::Fail);
         assert_eq!(s.by_severity, [1, 1, 0]);
+    }
+
+    #[test]
+    fn baselined_findings_do_not_count() {
+        let mut known = reported(Severity::Critical, 1.0);
+        known.baselined = true;
+        let s = score(100, &[known, reported(Severity::Minor, 1.0)], 95.0);
+        assert_eq!((s.issues, s.by_severity), (1, [1, 0, 0]));
+        assert!((s.score.unwrap() - 90.0).abs() < 1e-9);
     }
 
     #[test]

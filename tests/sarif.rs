@@ -575,6 +575,7 @@ fn a_document_in_error_is_a_notification() {
         text: String::new(),
         findings: Vec::new(),
         score: score::error_score(),
+        known: Default::default(),
         error: Some("invalid UTF-8 at byte 12".to_string()),
     };
     let docs = [fixture("mt-01.txt"), broken, fixture("clean-01.txt")];

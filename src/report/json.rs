@@ -71,6 +71,8 @@ impl<W: Write> Reporter for JsonReport<W> {
         );
         d.insert("verdict".into(), json!(s.verdict.as_str()));
         d.insert("penalty".into(), json!(two_decimals(s.penalty)));
+        d.insert("baselined".into(), json!(doc.known.baselined));
+        d.insert("accepted".into(), json!(doc.known.accepted));
         if let Some(e) = &doc.error {
             d.insert("error".into(), json!(e));
         }
@@ -96,6 +98,8 @@ impl<W: Write> Reporter for JsonReport<W> {
             "minor": minor,
             "failed": t.failed,
             "errors": t.errors,
+            "baselined": t.baselined,
+            "accepted": t.accepted,
         });
         write!(self.out, "\n],\"totals\":{totals}}}\n")?;
         self.out.flush()

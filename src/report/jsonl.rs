@@ -11,7 +11,8 @@ use crate::finding::Reported;
 use crate::rules::RuleSet;
 use crate::span::LineIndex;
 
-/// A finding as a JSON object: the CSV columns, in order.
+/// A finding as a JSON object: the CSV columns, in order (and `baselined`
+/// when it is).
 pub(super) fn finding_object(
     doc: &DocReport,
     lines: &LineIndex<'_>,
@@ -34,6 +35,10 @@ pub(super) fn finding_object(
     m.insert("found".into(), json!(&doc.text[f.start..f.end]));
     m.insert("suggestion".into(), json!(f.suggestion));
     m.insert("message".into(), json!(f.message));
+    if r.baselined {
+        // Only with --show-baselined: the baseline knows it; it does not count.
+        m.insert("baselined".into(), json!(true));
+    }
     m
 }
 

@@ -32,6 +32,8 @@ pub struct DocReport {
     pub score: DocScore,
     /// Why the document could not be checked.
     pub error: Option<String>,
+    /// Findings the baseline and accept lists took out of the count.
+    pub known: crate::known::Sorted,
 }
 
 /// Where a finding stands when only some can be shown (GitHub's annotations
@@ -63,15 +65,21 @@ pub struct Totals {
     pub by_severity: [usize; 3],
     pub failed: usize,
     pub errors: usize,
+    /// Findings a baseline holds (shown or not).
+    pub baselined: usize,
+    /// Findings an accept list took out.
+    pub accepted: usize,
 }
 
 impl Totals {
     pub fn add(&mut self, doc: &DocReport) {
         self.documents += 1;
-        self.findings += doc.findings.len();
-        for r in &doc.findings {
+        for r in doc.findings.iter().filter(|r| !r.baselined) {
+            self.findings += 1;
             self.by_severity[r.severity as usize] += 1;
         }
+        self.baselined += doc.known.baselined;
+        self.accepted += doc.known.accepted;
         match doc.score.verdict {
             crate::score::Verdict::Fail => self.failed += 1,
             crate::score::Verdict::Error => self.errors += 1,

@@ -99,10 +99,11 @@ impl<W: Write> Reporter for PrettyReport<W> {
             let pad = " ".repeat(gutter);
             writeln!(
                 self.out,
-                "{}{}: {}",
+                "{}{}: {}{}",
                 self.paint(colour, r.severity.as_str()),
                 self.paint("1", &format!("[{rule}]")),
-                sanitise(&f.message)
+                sanitise(&f.message),
+                if r.baselined { " (in the baseline)" } else { "" }
             )?;
             writeln!(self.out, "{pad}{} {name}:{line}:{column}", self.paint("1;34", "-->"))?;
             writeln!(self.out, "{pad} {}", self.paint("1;34", "|"))?;
@@ -162,6 +163,15 @@ impl<W: Write> Reporter for PrettyReport<W> {
             t.failed,
             t.errors
         )?;
+        if t.baselined + t.accepted > 0 {
+            writeln!(
+                self.out,
+                "{} {} in the baseline, {} accepted: not counted",
+                self.paint("1", "known"),
+                t.baselined,
+                t.accepted
+            )?;
+        }
         self.out.flush()
     }
 }

@@ -75,6 +75,9 @@ pub struct SarifReport<W: Write> {
     /// Results seen, kept or not.
     total: usize,
     notifications: Vec<Value>,
+    /// Whether the run compares against a baseline (results then carry a
+    /// `baselineState`).
+    baseline: bool,
 }
 
 impl<W: Write> SarifReport<W> {
@@ -87,7 +90,14 @@ impl<W: Write> SarifReport<W> {
             results: Vec::new(),
             total: 0,
             notifications: Vec::new(),
+            baseline: false,
         }
+    }
+
+    /// Marks every result `new` or `unchanged` (SARIF `baselineState`).
+    pub fn with_baseline(mut self, baseline: bool) -> SarifReport<W> {
+        self.baseline = baseline;
+        self
     }
 
     /// Keeps at most `n` results instead of [`SARIF_MAX_RESULTS`].
@@ -163,13 +173,17 @@ impl<W: Write> Reporter for SarifReport<W> {
                 .iter()
                 .nth(usize::from(f.rule.0))
                 .map_or("", |rule| rule.id.as_str());
-            let result = result(
+            let mut result = result(
                 r,
                 rule_id,
                 &uri,
                 region,
                 &fingerprint(&doc.name, rule_id, found.unwrap_or(""), occurrence),
             );
+            if let (true, Some(obj)) = (self.baseline, result.as_object_mut()) {
+                let state = if r.baselined { "unchanged" } else { "new" };
+                obj.insert("baselineState".into(), json!(state));
+            }
             let order = self.total;
             self.push(Pending {
                 rank: Rank {
