@@ -6,6 +6,8 @@ use clap::{Args, Parser, Subcommand};
 
 use calque::checker::Toponyms;
 use calque::finding::{Category, Severity};
+use calque::input::InputFormat;
+use calque::input::jobs::Shard;
 
 #[derive(Parser, Debug)]
 #[command(
@@ -120,7 +122,26 @@ pub struct CheckArgs {
     #[arg(long)]
     pub keep_going: bool,
     #[command(flatten)]
+    pub run: RunArgs,
+    #[command(flatten)]
     pub settings: SettingArgs,
+}
+
+/// How documents are read and shared out.
+#[derive(Args, Debug)]
+pub struct RunArgs {
+    /// Read every input as FORMAT instead of going by its extension: `text`,
+    /// `markdown`, `jsonl`, `feed` (RSS or Atom), `html` (standard input is
+    /// `text` unless this says otherwise).
+    #[arg(long, value_name = "FORMAT", value_parser = parse_input_format)]
+    pub input_format: Option<InputFormat>,
+    /// Check only the I-th of N partitions of the documents (by a stable hash
+    /// of each document's id), e.g. `--shard 2/8`: N jobs can split one feed.
+    #[arg(long, value_name = "I/N", value_parser = parse_shard)]
+    pub shard: Option<Shard>,
+    /// No progress bar (it is only ever drawn on a terminal's stderr).
+    #[arg(short, long)]
+    pub quiet: bool,
 }
 
 #[derive(Args, Debug)]
@@ -134,6 +155,8 @@ pub struct BaselineArgs {
     /// Worker threads (default: one per core).
     #[arg(short, long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
     pub jobs: Option<u16>,
+    #[command(flatten)]
+    pub run: RunArgs,
     #[command(flatten)]
     pub settings: SettingArgs,
 }
@@ -198,6 +221,14 @@ pub struct SettingArgs {
 
 fn parse_severity(s: &str) -> Result<Severity, String> {
     s.parse()
+}
+
+fn parse_input_format(s: &str) -> Result<InputFormat, String> {
+    s.parse()
+}
+
+fn parse_shard(s: &str) -> Result<Shard, String> {
+    Shard::parse(s)
 }
 
 fn parse_toponyms(s: &str) -> Result<Toponyms, String> {

@@ -22,7 +22,7 @@ use calque::report::{
     CsvReport, GithubReport, JsonReport, JsonlReport, PrettyReport, Reporter, SarifReport, SummaryReport,
 };
 use calque::{Checker, Config, run};
-use cli::{BaselineArgs, CheckArgs, Cli, Command, Format, KbArgs, KbCommand, SettingArgs};
+use cli::{BaselineArgs, CheckArgs, Cli, Command, Format, KbArgs, KbCommand, RunArgs, SettingArgs};
 
 const OK: u8 = 0;
 const GATE_FAILED: u8 = 1;
@@ -254,13 +254,13 @@ fn prepare(s: &Settings, use_baseline: bool) -> Result<Option<Prepared>> {
 }
 
 /// The documents named by `paths` (the current folder when none).
-fn discover(paths: &[String], walk: &Walk) -> Result<Vec<input::Input>> {
+fn discover(paths: &[String], walk: &Walk, run: &RunArgs) -> Result<Vec<input::Input>> {
     let paths = if paths.is_empty() {
         vec![".".to_string()]
     } else {
         paths.to_vec()
     };
-    let (inputs, warnings) = input::discover(&paths, walk);
+    let (inputs, warnings) = input::discover(&paths, walk, run.input_format);
     for w in &warnings {
         eprintln!("calque: warning: {w}");
     }
@@ -311,7 +311,7 @@ fn check(args: CheckArgs) -> Result<u8> {
     let Some(Prepared { checker, known, walk }) = prepare(&settings, true)? else {
         return Ok(CANNOT_RUN);
     };
-    let inputs = discover(&args.paths, &walk)?;
+    let inputs = discover(&args.paths, &walk, &args.run)?;
 
     let mut report: Box<dyn Reporter> = match args.format {
         Format::Csv => Box::new(CsvReport::new(report_out)?),
@@ -334,13 +334,16 @@ fn check(args: CheckArgs) -> Result<u8> {
         reporters.push(s);
     }
     let pool = thread_pool(args.jobs)?;
-    let mut on_error = |name: &str, why: &str| eprintln!("calque: error: {name}: {why}");
+    let mut console = Console::new(&inputs, args.run.quiet, "");
     let opts = run::Options {
         pass_threshold: settings.pass_threshold.value,
         known: &known,
         show_baselined: args.show_baselined,
+        shard: args.run.shard,
     };
-    let stats = run::run(&pool, &checker, &inputs, &opts, &mut reporters, &mut on_error)?;
+    let stats = run::run(&pool, &checker, &inputs, &opts, &mut reporters, &mut console);
+    console.finish();
+    let stats = stats?;
     drop(reporters);
     drop(report);
     drop(summary);
@@ -377,16 +380,19 @@ fn baseline(args: BaselineArgs) -> Result<u8> {
     let Some(Prepared { checker, known, walk }) = prepare(&settings, false)? else {
         return Ok(CANNOT_RUN);
     };
-    let inputs = discover(&args.paths, &walk)?;
+    let inputs = discover(&args.paths, &walk, &args.run)?;
     let mut report = CsvReport::new(BufWriter::new(file))?;
     let pool = thread_pool(args.jobs)?;
-    let mut on_error = |name: &str, why: &str| eprintln!("calque: warning: {name}: {why} (not in the baseline)");
+    let mut console = Console::new(&inputs, args.run.quiet, " (not in the baseline)");
     let opts = run::Options {
         pass_threshold: settings.pass_threshold.value,
         known: &known,
         show_baselined: false,
+        shard: args.run.shard,
     };
-    let stats = run::run(&pool, &checker, &inputs, &opts, &mut [&mut report], &mut on_error)?;
+    let stats = run::run(&pool, &checker, &inputs, &opts, &mut [&mut report], &mut console);
+    console.finish();
+    let stats = stats?;
     drop(report);
     commit.commit()?;
     std::mem::forget(checker);
@@ -400,6 +406,83 @@ fn baseline(args: BaselineArgs) -> Result<u8> {
         args.output.display()
     );
     Ok(OK)
+}
+
+/// What the user sees on stderr during a run: errors and warnings as they
+/// come, and a progress bar when stderr is a terminal and the run lasts.
+struct Console {
+    bar: Option<indicatif::ProgressBar>,
+    started: std::time::Instant,
+    shown: bool,
+    /// Added to each document error (`calque baseline` says they are left out).
+    error_note: &'static str,
+}
+
+impl Console {
+    fn new(inputs: &[input::Input], quiet: bool, error_note: &'static str) -> Console {
+        let terminal = std::io::IsTerminal::is_terminal(&io::stderr());
+        let bar = (terminal && !quiet).then(|| {
+            // The total is known when every input is a plain file.
+            let total: Option<u64> = inputs
+                .iter()
+                .map(|i| match (&i.source, i.gzip) {
+                    (input::Source::File(p), false) => std::fs::metadata(p).ok().map(|m| m.len()),
+                    _ => None,
+                })
+                .sum();
+            let template = if total.is_some() {
+                "{spinner} [{elapsed}] {wide_bar} {decimal_bytes}/{decimal_total_bytes} {decimal_bytes_per_sec} ETA {eta} {msg}"
+            } else {
+                "{spinner} [{elapsed}] {decimal_bytes} {decimal_bytes_per_sec} {msg}"
+            };
+            let bar = indicatif::ProgressBar::with_draw_target(total, indicatif::ProgressDrawTarget::hidden());
+            if let Ok(style) = indicatif::ProgressStyle::with_template(template) {
+                bar.set_style(style);
+            }
+            bar
+        });
+        Console {
+            bar,
+            started: std::time::Instant::now(),
+            shown: false,
+            error_note,
+        }
+    }
+
+    fn say(&self, line: &str) {
+        match &self.bar {
+            Some(bar) => bar.suspend(|| eprintln!("{line}")),
+            None => eprintln!("{line}"),
+        }
+    }
+
+    fn finish(&self) {
+        if let Some(bar) = &self.bar {
+            bar.finish_and_clear();
+        }
+    }
+}
+
+impl run::Observer for Console {
+    fn error(&mut self, name: &str, why: &str) {
+        self.say(&format!("calque: error: {name}: {why}{}", self.error_note));
+    }
+
+    fn warning(&mut self, message: &str) {
+        self.say(&format!("calque: warning: {message}"));
+    }
+
+    fn progress(&mut self, totals: &calque::report::Totals, bytes: u64) {
+        let Some(bar) = &self.bar else { return };
+        // Only runs that last get a bar.
+        if !self.shown && self.started.elapsed() >= std::time::Duration::from_secs(1) {
+            bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
+            bar.enable_steady_tick(std::time::Duration::from_millis(200));
+            self.shown = true;
+        }
+        bar.set_position(bytes);
+        bar.set_message(format!("{} documents, {} findings", totals.documents, totals.findings));
+    }
 }
 
 /// `calque config`: the effective configuration with where each value came from.

@@ -215,7 +215,34 @@ impl Kb {
             phrases,
             venues,
         } = layer;
-        let phrases = compile_phrases(phrases, problems);
+        // The phrase automaton is built on a thread of its own while this one
+        // builds the name index: start-up is on the path of every run.
+        std::thread::scope(|scope| {
+            let phrase_thread = scope.spawn(move || {
+                let mut problems = Vec::new();
+                let set = compile_phrases(phrases, &mut problems);
+                (set, problems)
+            });
+            let first = problems.len();
+            let mut kb = Kb::compile_names(entities, places, countries, venues, fingerprint, problems);
+            let (set, phrase_problems) = phrase_thread.join().unwrap_or_else(|e| std::panic::resume_unwind(e));
+            // Problems in the order of a sequential build: phrases first.
+            problems.splice(first..first, phrase_problems);
+            kb.phrases = set;
+            kb
+        })
+    }
+
+    /// Everything but the phrase rules: names, places, countries, venues.
+    fn compile_names(
+        entities: Vec<EntityRow>,
+        places: Vec<PlaceRow>,
+        countries: Vec<CountryRow>,
+        venues: Vec<VenueRow>,
+        fingerprint: u64,
+        problems: &mut Vec<Problem>,
+    ) -> Kb {
+        let phrases = PhraseSet::new(Vec::new());
         let (venues, venue_seats) = compile_venues(venues, &places, problems);
         let mut country_by_code = FxHashMap::default();
         let mut country_words = FxHashMap::default();

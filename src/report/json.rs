@@ -73,6 +73,9 @@ impl<W: Write> Reporter for JsonReport<W> {
         d.insert("penalty".into(), json!(two_decimals(s.penalty)));
         d.insert("baselined".into(), json!(doc.known.baselined));
         d.insert("accepted".into(), json!(doc.known.accepted));
+        if let Some(record) = &doc.record {
+            d.insert("record".into(), Value::Object(record.clone()));
+        }
         if let Some(e) = &doc.error {
             d.insert("error".into(), json!(e));
         }

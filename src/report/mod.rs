@@ -34,6 +34,9 @@ pub struct DocReport {
     pub error: Option<String>,
     /// Findings the baseline and accept lists took out of the count.
     pub known: crate::known::Sorted,
+    /// Metadata for the `json` report: a feed record's fields (but its
+    /// text), an HTML page's title and where its text was taken from.
+    pub record: Option<serde_json::Map<String, serde_json::Value>>,
 }
 
 /// Where a finding stands when only some can be shown (GitHub's annotations

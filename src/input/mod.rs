@@ -1,9 +1,79 @@
-//! Finding input documents (files, folders, stdin) and reading them.
+//! Finding input documents (files, folders, stdin) and reading them: plain
+//! text and Markdown files, JSONL feeds (one article a line), RSS and Atom
+//! feeds, HTML pages, any of them gzip-compressed.
+
+pub mod feed;
+pub mod html;
+pub mod jobs;
+pub mod jsonl;
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use crate::document::{MAX_DOCUMENT_BYTES, TextFormat};
+
+/// What an input holds, from its extension or `--input-format`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum InputFormat {
+    /// One article (`.txt`, and anything unknown).
+    Text,
+    /// One article in Markdown (`.md`, `.markdown`).
+    Markdown,
+    /// One article a line (`.jsonl`, `.ndjson`).
+    Jsonl,
+    /// RSS 2.0 or Atom: one article an item (`.xml`, `.rss`, `.atom`).
+    Feed,
+    /// One article page (`.html`, `.htm`).
+    Html,
+}
+
+impl InputFormat {
+    pub const NAMES: &'static str = "text, markdown, jsonl, feed, html";
+
+    /// The format an extension says, and whether the file is gzip-compressed
+    /// (`feed.jsonl.gz`).
+    pub fn of_path(path: &Path) -> (InputFormat, bool) {
+        let name = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        let (stem, gzip) = match name.strip_suffix(".gz") {
+            Some(stem) => (stem, true),
+            None => (name.as_str(), false),
+        };
+        let format = match stem.rsplit_once('.').map(|(_, ext)| ext) {
+            Some("md" | "markdown") => InputFormat::Markdown,
+            Some("jsonl" | "ndjson") => InputFormat::Jsonl,
+            Some("xml" | "rss" | "atom") => InputFormat::Feed,
+            Some("html" | "htm") => InputFormat::Html,
+            _ => InputFormat::Text,
+        };
+        (format, gzip)
+    }
+
+    /// How the checker reads the text of a document of this format.
+    pub fn text_format(self) -> TextFormat {
+        match self {
+            InputFormat::Markdown => TextFormat::Markdown,
+            _ => TextFormat::Plain,
+        }
+    }
+}
+
+impl std::str::FromStr for InputFormat {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        Ok(match s {
+            "text" | "txt" => InputFormat::Text,
+            "markdown" | "md" => InputFormat::Markdown,
+            "jsonl" | "ndjson" => InputFormat::Jsonl,
+            "feed" | "rss" | "atom" | "xml" => InputFormat::Feed,
+            "html" | "htm" => InputFormat::Html,
+            _ => return Err(format!("unknown input format `{s}` (expected {})", InputFormat::NAMES)),
+        })
+    }
+}
 
 /// Where a document's bytes come from.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -19,7 +89,9 @@ pub struct Input {
     /// with the relative path, or `<stdin>`.
     pub name: String,
     pub source: Source,
-    pub format: TextFormat,
+    pub format: InputFormat,
+    /// gzip-compressed (`.gz`): decompressed as it is read.
+    pub gzip: bool,
     /// Set when discovery already knows the input cannot be read.
     pub error: Option<String>,
 }
@@ -51,10 +123,17 @@ impl Walk {
     fn takes(&self, root: &Path, path: &Path) -> bool {
         let included = match &self.include {
             Some(g) => g.matches(root, path),
-            None => path
-                .extension()
-                .and_then(|x| x.to_str())
-                .is_some_and(|x| self.extensions.contains(&x.to_ascii_lowercase())),
+            None => {
+                // `feed.jsonl.gz` has the extension `jsonl`.
+                let name = path
+                    .file_name()
+                    .and_then(|n| n.to_str())
+                    .unwrap_or("")
+                    .to_ascii_lowercase();
+                let name = name.strip_suffix(".gz").unwrap_or(&name);
+                name.rsplit_once('.')
+                    .is_some_and(|(_, x)| self.extensions.iter().any(|e| e == x))
+            }
         };
         included && !self.exclude.as_ref().is_some_and(|g| g.matches(root, path))
     }
@@ -108,23 +187,13 @@ impl Globs {
     }
 }
 
-fn format_of(path: &Path) -> TextFormat {
-    match path
-        .extension()
-        .and_then(|e| e.to_str())
-        .map(str::to_ascii_lowercase)
-        .as_deref()
-    {
-        Some("md" | "markdown") => TextFormat::Markdown,
-        _ => TextFormat::Plain,
-    }
-}
-
 /// Expands `paths` into inputs, in order: each path as given; a folder's files
 /// (recursively, hidden entries skipped, symbolic links followed) sorted by
 /// path. Problems met while walking (a symlink loop, an unreadable folder) are
-/// returned as warnings; a missing path becomes an input in error.
-pub fn discover(paths: &[String], walk: &Walk) -> (Vec<Input>, Vec<String>) {
+/// returned as warnings; a missing path becomes an input in error. `forced`
+/// (`--input-format`) overrides what extensions say; standard input is text
+/// unless forced.
+pub fn discover(paths: &[String], walk: &Walk, forced: Option<InputFormat>) -> (Vec<Input>, Vec<String>) {
     let mut inputs = Vec::new();
     let mut warnings = Vec::new();
     for p in paths {
@@ -132,7 +201,8 @@ pub fn discover(paths: &[String], walk: &Walk) -> (Vec<Input>, Vec<String>) {
             inputs.push(Input {
                 name: "<stdin>".into(),
                 source: Source::Stdin,
-                format: TextFormat::Plain,
+                format: forced.unwrap_or(InputFormat::Text),
+                gzip: false,
                 error: None,
             });
             continue;
@@ -140,21 +210,27 @@ pub fn discover(paths: &[String], walk: &Walk) -> (Vec<Input>, Vec<String>) {
         let path = PathBuf::from(p);
         match std::fs::metadata(&path) {
             Ok(m) if m.is_dir() => walk_dir(&path, walk, &mut inputs, &mut warnings),
-            Ok(_) => inputs.push(Input {
-                name: p.clone(),
-                format: format_of(&path),
-                source: Source::File(path),
-                error: None,
-            }),
-            Err(e) => inputs.push(Input {
-                name: p.clone(),
-                format: TextFormat::Plain,
-                source: Source::File(path),
-                error: Some(io_message(&e)),
-            }),
+            Ok(_) => inputs.push(file_input(p.clone(), path, None)),
+            Err(e) => inputs.push(file_input(p.clone(), path, Some(io_message(&e)))),
+        }
+    }
+    if let Some(f) = forced {
+        for i in &mut inputs {
+            i.format = f;
         }
     }
     (inputs, warnings)
+}
+
+fn file_input(name: String, path: PathBuf, error: Option<String>) -> Input {
+    let (format, gzip) = InputFormat::of_path(&path);
+    Input {
+        name,
+        source: Source::File(path),
+        format,
+        gzip,
+        error,
+    }
 }
 
 fn walk_dir(root: &Path, walk: &Walk, inputs: &mut Vec<Input>, warnings: &mut Vec<String>) {
@@ -186,16 +262,11 @@ fn walk_dir(root: &Path, walk: &Walk, inputs: &mut Vec<Input>, warnings: &mut Ve
     }
     files.sort();
     for f in files {
-        inputs.push(Input {
-            name: f.display().to_string(),
-            format: format_of(&f),
-            source: Source::File(f),
-            error: None,
-        });
+        inputs.push(file_input(f.display().to_string(), f, None));
     }
 }
 
-fn io_message(e: &std::io::Error) -> String {
+pub(crate) fn io_message(e: &std::io::Error) -> String {
     match e.kind() {
         std::io::ErrorKind::NotFound => "no such file or folder".into(),
         std::io::ErrorKind::PermissionDenied => "permission denied".into(),
@@ -211,14 +282,23 @@ pub fn read(input: &Input) -> Result<String, String> {
         return Err(e.clone());
     }
     let mut bytes = Vec::new();
-    let res = match &input.source {
-        Source::Stdin => std::io::stdin().lock().read_to_end(&mut bytes).map(|_| ()),
-        Source::File(p) => std::fs::File::open(p)
-            .and_then(|mut f| f.read_to_end(&mut bytes))
-            .map(|_| ()),
-    };
-    res.map_err(|e| io_message(&e))?;
+    open(input)
+        .and_then(|mut r| r.read_to_end(&mut bytes))
+        .map_err(|e| io_message(&e))?;
     decode(bytes)
+}
+
+/// The bytes of an input, decompressed when it is gzip.
+pub fn open(input: &Input) -> std::io::Result<Box<dyn Read + Send>> {
+    let raw: Box<dyn Read + Send> = match &input.source {
+        Source::Stdin => Box::new(std::io::stdin()),
+        Source::File(p) => Box::new(std::fs::File::open(p)?),
+    };
+    Ok(if input.gzip {
+        Box::new(flate2::read::MultiGzDecoder::new(raw))
+    } else {
+        raw
+    })
 }
 
 /// Decodes document bytes (see [`read`]).
@@ -273,14 +353,14 @@ mod tests {
         for f in ["b/z.txt", "a.md", "b.txt", "c.csv", ".hidden/x.txt", "B.TXT"] {
             std::fs::write(root.join(f), "x").unwrap();
         }
-        let (inputs, warnings) = discover(&[root.display().to_string()], &Walk::default());
+        let (inputs, warnings) = discover(&[root.display().to_string()], &Walk::default(), None);
         assert!(warnings.is_empty());
         let names: Vec<String> = inputs
             .iter()
             .map(|i| i.name.strip_prefix(&root.display().to_string()).unwrap().to_string())
             .collect();
         assert_eq!(names, ["/B.TXT", "/a.md", "/b/z.txt", "/b.txt"]);
-        assert_eq!(inputs[1].format, TextFormat::Markdown);
+        assert_eq!(inputs[1].format, InputFormat::Markdown);
     }
 
     #[test]
@@ -293,7 +373,7 @@ mod tests {
             std::fs::write(p, "x").unwrap();
         }
         let walked = |walk: &Walk| -> Vec<String> {
-            let (inputs, _) = discover(&[root.display().to_string()], walk);
+            let (inputs, _) = discover(&[root.display().to_string()], walk, None);
             inputs
                 .iter()
                 .map(|i| i.name[root.display().to_string().len() + 1..].to_string())
@@ -322,13 +402,13 @@ mod tests {
         assert!(Globs::new(&["a/[b"]).unwrap_err().contains("a/[b"));
         // Files named on the command line are taken whatever the globs say.
         let file = root.join("b.html").display().to_string();
-        let (inputs, _) = discover(&[file], &walk);
+        let (inputs, _) = discover(&[file], &walk, None);
         assert_eq!(inputs.len(), 1);
     }
 
     #[test]
     fn missing_paths_become_inputs_in_error() {
-        let (inputs, _) = discover(&["/no/such/file.txt".into()], &Walk::default());
+        let (inputs, _) = discover(&["/no/such/file.txt".into()], &Walk::default(), None);
         assert_eq!(inputs[0].error.as_deref(), Some("no such file or folder"));
         assert_eq!(read(&inputs[0]).unwrap_err(), "no such file or folder");
     }
