@@ -557,7 +557,27 @@ impl Kb {
 /// rule is a problem of its row.
 fn compile_phrases(rows: Vec<source::PhraseRow>, problems: &mut Vec<Problem>) -> PhraseSet {
     let builtin: FxHashSet<&str> = crate::checks::builtin_rules().map(|r| r.id).collect();
+    // Patterns are parsed in two halves at once (start-up is on the path of
+    // every run), then kept in file order.
+    let mut rows = rows;
+    let second_half = rows.split_off(rows.len() / 2);
+    let builtin = &builtin;
+    let ((mut rules, first_problems), (more, more_problems)) = std::thread::scope(|scope| {
+        let other = scope.spawn(move || parse_phrase_rows(second_half, builtin));
+        let first = parse_phrase_rows(rows, builtin);
+        (first, other.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+    });
+    rules.extend(more);
+    problems.extend(first_problems);
+    problems.extend(more_problems);
+    PhraseSet::new(rules)
+}
+
+/// Parses the patterns of phrase rows: the rules, and the problems of the rows
+/// that are not.
+fn parse_phrase_rows(rows: Vec<source::PhraseRow>, builtin: &FxHashSet<&str>) -> (Vec<PhraseRule>, Vec<Problem>) {
     let mut rules = Vec::with_capacity(rows.len());
+    let mut problems = Vec::new();
     for row in rows {
         if builtin.contains(row.id.as_str()) {
             problems.push(Problem::at(
@@ -585,7 +605,7 @@ fn compile_phrases(rows: Vec<source::PhraseRow>, problems: &mut Vec<Problem>) ->
             )),
         }
     }
-    PhraseSet::new(rules)
+    (rules, problems)
 }
 
 /// Where an institution or event of `venues.csv` sits.
