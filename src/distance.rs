@@ -33,8 +33,14 @@ pub fn fnv(parts: &[&[u8]]) -> u64 {
     h
 }
 
+/// Longer words are never compared by edit distance: no name is that long, and
+/// [`deletion_hashes`] costs the square of the length (a 4 MB token of
+/// article text must not take minutes).
+pub const MAX_FUZZY_BYTES: usize = 64;
+
 /// The hashes of every string made by deleting up to `n` (1 or 2) chars of
-/// `s`, `s` included, without building the strings.
+/// `s`, `s` included, without building the strings. Quadratic in the length
+/// of `s`: callers keep to [`MAX_FUZZY_BYTES`].
 pub fn deletion_hashes(s: &str, n: usize, out: &mut Vec<u64>) {
     out.clear();
     let b = s.as_bytes();

@@ -6,6 +6,10 @@
 pub struct LineIndex<'a> {
     text: &'a str,
     starts: Vec<usize>,
+    /// The last answer of `locate` (offset, line, column): the next offset on
+    /// the same line counts its characters from there, so locating findings
+    /// in text order costs the length of the text, not findings × line length.
+    last: std::cell::Cell<(usize, usize, usize)>,
 }
 
 impl<'a> LineIndex<'a> {
@@ -17,15 +21,30 @@ impl<'a> LineIndex<'a> {
                 .filter(|&(_, b)| b == b'\n')
                 .map(|(i, _)| i + 1),
         );
-        LineIndex { text, starts }
+        LineIndex {
+            text,
+            starts,
+            last: std::cell::Cell::new((0, 1, 1)),
+        }
     }
 
     /// `(line, column)` of byte `offset`, which must be a char boundary.
     pub fn locate(&self, offset: usize) -> (usize, usize) {
         let line = self.starts.partition_point(|&s| s <= offset);
         let start = self.starts[line - 1];
-        let column = self.text[start..offset].chars().count() + 1;
+        let (last_offset, last_line, last_column) = self.last.get();
+        let column = if last_line == line && last_offset <= offset {
+            last_column + self.text[last_offset..offset].chars().count()
+        } else {
+            self.text[start..offset].chars().count() + 1
+        };
+        self.last.set((offset, line, column));
         (line, column)
+    }
+
+    /// The byte offset where line `line` (1-based) starts.
+    pub fn line_start(&self, line: usize) -> usize {
+        self.starts[line - 1]
     }
 
     /// The text of line `line` (1-based), without its break.
@@ -55,5 +74,11 @@ mod tests {
         assert_eq!(li.line_text(1), "ab");
         assert_eq!(li.line_text(2), "çé x");
         assert_eq!(li.line_text(3), "");
+        // Out of order, back and forth on one line: the same answers.
+        let t = "é".repeat(50);
+        let li = LineIndex::new(&t);
+        for k in [10, 40, 20, 20, 0, 50, 30] {
+            assert_eq!(li.locate(2 * k), (1, k + 1));
+        }
     }
 }

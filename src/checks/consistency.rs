@@ -114,6 +114,9 @@ fn candidate_pairs(spellings: &[(&str, Vec<Occurrence<'_>>)]) -> Vec<(usize, usi
     let mut buckets: FxHashMap<u64, Vec<usize>> = FxHashMap::default();
     let mut keys = Vec::new();
     for (k, (s, _)) in spellings.iter().enumerate() {
+        if s.len() > crate::distance::MAX_FUZZY_BYTES {
+            continue;
+        }
         let n = if any_known && s.chars().count() >= 6 { 2 } else { 1 };
         deletion_hashes(s, n, &mut keys);
         for &key in &keys {

@@ -235,7 +235,7 @@ impl NameIndex {
                 continue;
             }
             for (pos, tok) in f.key.split(' ').enumerate() {
-                if tok.chars().count() < MIN_FUZZY_CHARS {
+                if tok.chars().count() < MIN_FUZZY_CHARS || tok.len() > crate::distance::MAX_FUZZY_BYTES {
                     continue;
                 }
                 let v = match self.vocab_ids.get(tok) {
@@ -328,7 +328,7 @@ impl NameIndex {
     /// found where one deletion on each side meets.
     pub fn similar_tokens(&self, folded: &str, max_distance: u8, out: &mut Vec<TokenHit>) {
         out.clear();
-        if folded.chars().count() < MIN_FUZZY_CHARS {
+        if folded.chars().count() < MIN_FUZZY_CHARS || folded.len() > crate::distance::MAX_FUZZY_BYTES {
             return;
         }
         let mut hashes = Vec::with_capacity(folded.len() + 1);

@@ -107,24 +107,38 @@ impl<W: Write> Reporter for PrettyReport<W> {
             )?;
             writeln!(self.out, "{pad}{} {name}:{line}:{column}", self.paint("1;34", "-->"))?;
             writeln!(self.out, "{pad} {}", self.paint("1;34", "|"))?;
-            // The line, cut around the span when long.
-            let text: Vec<char> = lines.line_text(line).chars().collect();
-            let start = column - 1;
-            let (end_line, end_column) = lines.locate(f.end);
-            let end = if end_line == line { end_column - 1 } else { text.len() };
-            let from = start.saturating_sub(CONTEXT);
-            let to = (end + CONTEXT).min(text.len());
-            let shown: String = text[from..to].iter().collect();
+            // The line, cut to CONTEXT characters around the span (found by
+            // walking only those characters: a one-line document of megabytes
+            // with many findings stays linear).
+            let text = lines.line_text(line);
+            let line_start = lines.line_start(line);
+            let start = (f.start - line_start).min(text.len());
+            let end = if lines.locate(f.end).0 == line {
+                (f.end - line_start).clamp(start, text.len())
+            } else {
+                text.len()
+            };
+            let from = text[..start]
+                .char_indices()
+                .rev()
+                .nth(CONTEXT - 1)
+                .map_or(0, |(i, _)| i);
+            let to = end
+                + text[end..]
+                    .char_indices()
+                    .nth(CONTEXT)
+                    .map_or(text.len() - end, |(i, _)| i);
+            let shown = &text[from..to];
             let (lead, trail) = (if from > 0 { "…" } else { "" }, if to < text.len() { "…" } else { "" });
             writeln!(
                 self.out,
                 "{} {} {lead}{}{trail}",
                 self.paint("1;34", &line.to_string()),
                 self.paint("1;34", "|"),
-                sanitise(&shown)
+                sanitise(shown)
             )?;
-            let offset = start - from + usize::from(from > 0);
-            let carets = "^".repeat((end - start).max(1));
+            let offset = text[from..start].chars().count() + usize::from(from > 0);
+            let carets = "^".repeat(text[start..end].chars().count().max(1));
             let suggestion = if f.suggestion.is_empty() {
                 String::new()
             } else {
