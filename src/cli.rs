@@ -139,6 +139,10 @@ pub struct RunArgs {
     /// of each document's id), e.g. `--shard 2/8`: N jobs can split one feed.
     #[arg(long, value_name = "I/N", value_parser = parse_shard)]
     pub shard: Option<Shard>,
+    /// Decode invalid UTF-8 (or UTF-16) with replacement characters (U+FFFD)
+    /// and a warning, instead of reporting the document in error.
+    #[arg(long)]
+    pub lossy: bool,
     /// No progress bar (it is only ever drawn on a terminal's stderr).
     #[arg(short, long)]
     pub quiet: bool,

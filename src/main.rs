@@ -83,6 +83,27 @@ fn load_sources(sources: &[KbSource]) -> Option<Kb> {
     }
 }
 
+/// The temporary report files of this run, removed if it is interrupted.
+static TEMPORARY: std::sync::Mutex<Vec<PathBuf>> = std::sync::Mutex::new(Vec::new());
+
+/// Ctrl-C (SIGINT) ends the run at once with exit code 130 (DESIGN.md): the
+/// temporary report files are removed, and the reports keep their old
+/// content, or do not exist, never half of one.
+fn exit_on_interrupt() {
+    let installed = ctrlc::set_handler(|| {
+        if let Ok(paths) = TEMPORARY.lock() {
+            for p in paths.iter() {
+                let _ = std::fs::remove_file(p);
+            }
+        }
+        eprintln!("calque: interrupted");
+        std::process::exit(130);
+    });
+    if let Err(e) = installed {
+        eprintln!("calque: warning: cannot handle Ctrl-C: {e}");
+    }
+}
+
 /// A report file written to a temporary file beside it and renamed at the end,
 /// so a failed run never leaves half a report.
 struct AtomicFile {
@@ -108,6 +129,9 @@ impl AtomicFile {
             .tempfile_in(dir)
             .with_context(|| format!("cannot write in {}", dir.display()))?;
         let file = temp.as_file().try_clone()?;
+        if let Ok(mut paths) = TEMPORARY.lock() {
+            paths.push(temp.path().to_path_buf());
+        }
         Ok((
             AtomicFile {
                 target: target.to_path_buf(),
@@ -118,9 +142,12 @@ impl AtomicFile {
     }
 
     fn commit(self) -> Result<()> {
-        self.temp
-            .persist(&self.target)
-            .with_context(|| format!("cannot write {}", self.target.display()))?;
+        let temp = self.temp.path().to_path_buf();
+        let persisted = self.temp.persist(&self.target);
+        if let Ok(mut paths) = TEMPORARY.lock() {
+            paths.retain(|p| *p != temp);
+        }
+        persisted.with_context(|| format!("cannot write {}", self.target.display()))?;
         Ok(())
     }
 }
@@ -284,6 +311,7 @@ fn thread_pool(jobs: Option<u16>) -> Result<rayon::ThreadPool> {
 }
 
 fn check(args: CheckArgs) -> Result<u8> {
+    exit_on_interrupt();
     let settings = settings(&args.settings)?;
     // Output folders are checked before any work is done.
     let mut commits = Vec::new();
@@ -340,6 +368,7 @@ fn check(args: CheckArgs) -> Result<u8> {
         known: &known,
         show_baselined: args.show_baselined,
         shard: args.run.shard,
+        lossy: args.run.lossy,
     };
     let stats = run::run(&pool, &checker, &inputs, &opts, &mut reporters, &mut console);
     console.finish();
@@ -375,6 +404,7 @@ fn check(args: CheckArgs) -> Result<u8> {
 /// `calque baseline`: the CSV report of every finding (accept lists still
 /// apply, a configured baseline does not), written atomically; exit 0.
 fn baseline(args: BaselineArgs) -> Result<u8> {
+    exit_on_interrupt();
     let settings = settings(&args.settings)?;
     let (commit, file) = AtomicFile::create(&args.output)?;
     let Some(Prepared { checker, known, walk }) = prepare(&settings, false)? else {
@@ -389,6 +419,7 @@ fn baseline(args: BaselineArgs) -> Result<u8> {
         known: &known,
         show_baselined: false,
         shard: args.run.shard,
+        lossy: args.run.lossy,
     };
     let stats = run::run(&pool, &checker, &inputs, &opts, &mut [&mut report], &mut console);
     console.finish();

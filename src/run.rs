@@ -44,6 +44,8 @@ pub struct Options<'a> {
     pub show_baselined: bool,
     /// Check only this shard of the documents.
     pub shard: Option<Shard>,
+    /// Decode invalid UTF-8 with replacement characters instead of failing.
+    pub lossy: bool,
 }
 
 static NOTHING_KNOWN: Known = Known {
@@ -59,6 +61,7 @@ impl Options<'static> {
             known: &NOTHING_KNOWN,
             show_baselined: false,
             shard: None,
+            lossy: false,
         }
     }
 }
@@ -70,6 +73,7 @@ pub fn check_loaded(checker: &Checker, loaded: Loaded, opts: &Options<'_>) -> Do
             let doc = Document::new(loaded.name, text, loaded.meta);
             let mut r = check_known(checker, doc, opts);
             r.record = loaded.record;
+            r.warning = loaded.warning;
             r
         }
         Err(e) => DocReport {
@@ -80,6 +84,7 @@ pub fn check_loaded(checker: &Checker, loaded: Loaded, opts: &Options<'_>) -> Do
             error: Some(e),
             known: Sorted::default(),
             record: loaded.record,
+            warning: loaded.warning,
         },
     }
 }
@@ -105,6 +110,7 @@ pub fn check_known(checker: &Checker, doc: Document, opts: &Options<'_>) -> DocR
         error: None,
         known,
         record: None,
+        warning: None,
     }
 }
 
@@ -166,7 +172,7 @@ pub fn run(
                         .into_par_iter()
                         .filter_map(|job| {
                             let feed = matches!(job.payload, Payload::Line { .. } | Payload::Item(_));
-                            let loaded = load(job, inputs, opts.shard)?;
+                            let loaded = load(job, inputs, opts.shard, opts.lossy)?;
                             Some((feed, check_loaded(checker, loaded, opts)))
                         })
                         .collect()
@@ -181,6 +187,9 @@ pub fn run(
             for (feed, r) in &reports {
                 if *feed && !seen.insert(crate::fnv::fnv1a(crate::fnv::OFFSET, r.name.as_bytes())) {
                     observer.warning(&format!("{}: the id is not unique in its feed", r.name));
+                }
+                if let Some(w) = &r.warning {
+                    observer.warning(&format!("{}: {w}", r.name));
                 }
                 stats.totals.add(r);
                 if r.score.verdict == Verdict::Error {

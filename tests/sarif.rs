@@ -577,6 +577,7 @@ fn a_document_in_error_is_a_notification() {
         score: score::error_score(),
         known: Default::default(),
         record: None,
+        warning: None,
         error: Some("invalid UTF-8 at byte 12".to_string()),
     };
     let docs = [fixture("mt-01.txt"), broken, fixture("clean-01.txt")];

@@ -26,7 +26,8 @@ pub enum Payload {
     /// A whole file (text, Markdown, HTML), read and decoded by a worker.
     File,
     /// One non-blank line of a JSONL input (1-based line number).
-    Line { line: usize, text: Result<String, String> },
+    /// The line's bytes without its break, decoded by the worker.
+    Line { line: usize, bytes: Vec<u8> },
     /// A feed item, already parsed.
     Item(Box<Loaded>),
     /// The input failed as a whole (unreadable, not a feed) or midway.
@@ -45,6 +46,8 @@ pub struct Loaded {
     /// Metadata for the `json` report: a record's fields but its text, an
     /// HTML page's title and the element its text was taken from.
     pub record: Option<Map<String, Value>>,
+    /// What the user should hear (`--lossy` replaced invalid bytes).
+    pub warning: Option<String>,
 }
 
 /// `--shard I/N`: the documents whose key hashes to `index` modulo `count`.
@@ -193,12 +196,13 @@ impl Iterator for Jobs<'_> {
                             if self.buf.iter().all(u8::is_ascii_whitespace) {
                                 continue;
                             }
-                            let text = std::str::from_utf8(&self.buf)
-                                .map(|s| s.trim_end_matches(['\n', '\r']).to_string())
-                                .map_err(|e| format!("invalid UTF-8 at byte {} of the line", e.valid_up_to()));
+                            let mut bytes = self.buf.clone();
+                            while bytes.last().is_some_and(|b| matches!(b, b'\n' | b'\r')) {
+                                bytes.pop();
+                            }
                             return Some(Job {
                                 input: k,
-                                payload: Payload::Line { line: *line, text },
+                                payload: Payload::Line { line: *line, bytes },
                                 bytes: n as u64,
                             });
                         }
@@ -251,6 +255,7 @@ fn feed_job(k: usize, input: &Input, item: feed::Item) -> Job {
                 date,
             },
             record: Some(record),
+            warning: None,
         })),
         bytes,
     }
@@ -278,7 +283,7 @@ fn parse_feed_date(s: &str) -> Option<Date> {
 
 /// Reads, decodes and parses a job: what a worker does before checking.
 /// `None` when `shard` leaves the document out.
-pub fn load(job: Job, inputs: &[Input], shard: Option<Shard>) -> Option<Loaded> {
+pub fn load(job: Job, inputs: &[Input], shard: Option<Shard>, lossy: bool) -> Option<Loaded> {
     let input = &inputs[job.input];
     let loaded = match job.payload {
         Payload::File => {
@@ -290,7 +295,10 @@ pub fn load(job: Job, inputs: &[Input], shard: Option<Shard>) -> Option<Loaded> 
                 ..Meta::default()
             };
             let mut record = None;
-            let text = super::read(input).map(|text| {
+            let mut warning = None;
+            let text = super::read_with(input, lossy).map(|decoded| {
+                warning = decoded.warning;
+                let text = decoded.text;
                 if input.format != InputFormat::Html {
                     return text;
                 }
@@ -310,9 +318,21 @@ pub fn load(job: Job, inputs: &[Input], shard: Option<Shard>) -> Option<Loaded> 
                 text,
                 meta,
                 record,
+                warning,
             }
         }
-        Payload::Line { line, text } => {
+        Payload::Line { line, bytes } => {
+            let mut warning = None;
+            let text = String::from_utf8(bytes).or_else(|e| {
+                let why = format!("invalid UTF-8 at byte {} of the line", e.utf8_error().valid_up_to());
+                if !lossy {
+                    return Err(why);
+                }
+                warning = Some(format!(
+                    "line {line}: {why}: invalid bytes replaced by U+FFFD (--lossy)"
+                ));
+                Ok(String::from_utf8_lossy(e.as_bytes()).into_owned())
+            });
             let parsed = text.and_then(|t| jsonl::parse_record(&t));
             match parsed {
                 Ok(r) => {
@@ -326,6 +346,7 @@ pub fn load(job: Job, inputs: &[Input], shard: Option<Shard>) -> Option<Loaded> 
                             date: r.date,
                         },
                         record: Some(r.fields),
+                        warning,
                     }
                 }
                 Err(e) => {
@@ -336,6 +357,7 @@ pub fn load(job: Job, inputs: &[Input], shard: Option<Shard>) -> Option<Loaded> 
                         text: Err(format!("line {line}: {e}")),
                         meta: Meta::default(),
                         record: None,
+                        warning,
                     }
                 }
             }
@@ -347,6 +369,7 @@ pub fn load(job: Job, inputs: &[Input], shard: Option<Shard>) -> Option<Loaded> 
             text: Err(message),
             meta: Meta::default(),
             record: None,
+            warning: None,
         },
     };
     if shard.is_some_and(|s| !s.takes(&loaded.key)) {
@@ -375,7 +398,9 @@ mod tests {
     }
 
     fn loaded(inputs: &[Input], shard: Option<Shard>) -> Vec<Loaded> {
-        Jobs::new(inputs).filter_map(|j| load(j, inputs, shard)).collect()
+        Jobs::new(inputs)
+            .filter_map(|j| load(j, inputs, shard, false))
+            .collect()
     }
 
     #[test]

@@ -274,10 +274,14 @@ pub(crate) fn io_message(e: &std::io::Error) -> String {
     }
 }
 
-/// Reads and decodes an input: UTF-8, a leading byte-order mark dropped
-/// (offsets count from after it). Binary data (a NUL byte) and invalid UTF-8
-/// are errors that name the byte offset and line.
+/// Reads and decodes an input (see [`decode_with`]).
 pub fn read(input: &Input) -> Result<String, String> {
+    read_with(input, false).map(|d| d.text)
+}
+
+/// Reads and decodes an input, with replacement characters for invalid UTF-8
+/// when `lossy`.
+pub fn read_with(input: &Input, lossy: bool) -> Result<Decoded, String> {
     if let Some(e) = &input.error {
         return Err(e.clone());
     }
@@ -285,7 +289,15 @@ pub fn read(input: &Input) -> Result<String, String> {
     open(input)
         .and_then(|mut r| r.read_to_end(&mut bytes))
         .map_err(|e| io_message(&e))?;
-    decode(bytes)
+    decode_with(bytes, lossy)
+}
+
+/// A decoded document, and what the reader should hear about its decoding.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Decoded {
+    pub text: String,
+    /// Set when `--lossy` replaced invalid bytes.
+    pub warning: Option<String>,
 }
 
 /// The bytes of an input, decompressed when it is gzip.
@@ -301,8 +313,20 @@ pub fn open(input: &Input) -> std::io::Result<Box<dyn Read + Send>> {
     })
 }
 
-/// Decodes document bytes (see [`read`]).
-pub fn decode(mut bytes: Vec<u8>) -> Result<String, String> {
+/// Decodes document bytes strictly (see [`decode_with`]).
+pub fn decode(bytes: Vec<u8>) -> Result<String, String> {
+    decode_with(bytes, false).map(|d| d.text)
+}
+
+/// Decodes document bytes: UTF-8, a leading byte-order mark dropped; UTF-16
+/// (little or big endian) when it starts with its byte-order mark. Offsets
+/// then count in the decoded UTF-8 text, from after the mark. Binary data (a
+/// NUL byte) is an error; so is invalid UTF-8 or UTF-16, with the byte
+/// offset and line, unless `lossy` replaces it with U+FFFD (and says so).
+pub fn decode_with(mut bytes: Vec<u8>, lossy: bool) -> Result<Decoded, String> {
+    if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
+        return decode_utf16(&bytes, lossy);
+    }
     if bytes.starts_with(b"\xEF\xBB\xBF") {
         bytes.drain(..3);
     }
@@ -315,10 +339,55 @@ pub fn decode(mut bytes: Vec<u8>) -> Result<String, String> {
     if let Some(k) = memchr_nul(&bytes) {
         return Err(format!("binary file (NUL byte at byte {k}), not checked"));
     }
-    String::from_utf8(bytes).map_err(|e| {
-        let at = e.utf8_error().valid_up_to();
-        let line = e.as_bytes()[..at].iter().filter(|&&b| b == b'\n').count() + 1;
-        format!("invalid UTF-8 at byte {at} (line {line})")
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok(Decoded { text, warning: None }),
+        Err(e) => {
+            let at = e.utf8_error().valid_up_to();
+            let line = e.as_bytes()[..at].iter().filter(|&&b| b == b'\n').count() + 1;
+            let what = format!("invalid UTF-8 at byte {at} (line {line})");
+            if !lossy {
+                return Err(what);
+            }
+            Ok(Decoded {
+                text: String::from_utf8_lossy(e.as_bytes()).into_owned(),
+                warning: Some(format!("{what}: invalid bytes replaced by U+FFFD (--lossy)")),
+            })
+        }
+    }
+}
+
+/// UTF-16 with its byte-order mark (`FF FE` little endian, `FE FF` big endian).
+fn decode_utf16(bytes: &[u8], lossy: bool) -> Result<Decoded, String> {
+    let little = bytes[0] == 0xFF;
+    let body = &bytes[2..];
+    let units = body.chunks(2).map(|c| match (c, little) {
+        ([a, b], true) => u16::from_le_bytes([*a, *b]),
+        ([a, b], false) => u16::from_be_bytes([*a, *b]),
+        // An odd last byte: not a unit; replaced or reported below.
+        _ => 0xFFFD,
+    });
+    let mut text = String::with_capacity(body.len());
+    let mut bad: Option<usize> = (body.len() % 2 == 1).then_some(body.len() + 1);
+    for (k, c) in char::decode_utf16(units).enumerate() {
+        match c {
+            Ok('\0') => return Err(format!("binary file (NUL character at UTF-16 unit {k}), not checked")),
+            Ok(c) => text.push(c),
+            Err(_) => {
+                bad.get_or_insert(2 + 2 * k);
+                text.push('\u{FFFD}');
+            }
+        }
+    }
+    let Some(at) = bad else {
+        return Ok(Decoded { text, warning: None });
+    };
+    let what = format!("invalid UTF-16 at byte {at}");
+    if !lossy {
+        return Err(what);
+    }
+    Ok(Decoded {
+        text,
+        warning: Some(format!("{what}: replaced by U+FFFD (--lossy)")),
     })
 }
 
@@ -329,6 +398,38 @@ fn memchr_nul(b: &[u8]) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn utf16_and_lossy_decoding() {
+        let le: Vec<u8> = [0xFF, 0xFE]
+            .into_iter()
+            .chain("Kiev é".encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
+        let be: Vec<u8> = [0xFE, 0xFF]
+            .into_iter()
+            .chain("Kiev é".encode_utf16().flat_map(u16::to_be_bytes))
+            .collect();
+        assert_eq!(decode(le).unwrap(), "Kiev é");
+        assert_eq!(decode(be.clone()).unwrap(), "Kiev é");
+        let mut odd = be.clone();
+        odd.push(0x41);
+        assert_eq!(decode(odd.clone()).unwrap_err(), "invalid UTF-16 at byte 14");
+        assert!(decode_with(odd, true).unwrap().text.ends_with('\u{FFFD}'));
+        let lone: Vec<u8> = vec![0xFF, 0xFE, 0x41, 0x00, 0x00, 0xD8, 0x42, 0x00];
+        assert_eq!(decode(lone.clone()).unwrap_err(), "invalid UTF-16 at byte 4");
+        assert_eq!(decode_with(lone, true).unwrap().text, "A\u{FFFD}B");
+        assert!(
+            decode(vec![0xFF, 0xFE, 0x00, 0x00])
+                .unwrap_err()
+                .starts_with("binary file")
+        );
+        let d = decode_with(b"caf\xE9 noir".to_vec(), true).unwrap();
+        assert_eq!(d.text, "caf\u{FFFD} noir");
+        assert_eq!(
+            d.warning.as_deref(),
+            Some("invalid UTF-8 at byte 3 (line 1): invalid bytes replaced by U+FFFD (--lossy)")
+        );
+    }
 
     #[test]
     fn decode_errors_name_the_offset() {

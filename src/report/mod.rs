@@ -37,6 +37,8 @@ pub struct DocReport {
     /// Metadata for the `json` report: a feed record's fields (but its
     /// text), an HTML page's title and where its text was taken from.
     pub record: Option<serde_json::Map<String, serde_json::Value>>,
+    /// What the user should hear about the document (`--lossy` decoding).
+    pub warning: Option<String>,
 }
 
 /// Where a finding stands when only some can be shown (GitHub's annotations
