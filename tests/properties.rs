@@ -1,5 +1,6 @@
 //! Properties over arbitrary text: every finding points at the bytes it
-//! reports, on char boundaries, at the line and column it says.
+//! reports, on char boundaries, at the line and column it says; and a batch's
+//! report is the same bytes whatever the number of threads.
 
 use calque::report::{CsvReport, Reporter};
 use calque::{Checker, Config, Document, Kb, Meta, TextFormat, run};
@@ -71,5 +72,60 @@ proptest! {
             prop_assert_eq!(row[1].parse::<usize>().unwrap(), line);
             prop_assert_eq!(row[2].parse::<usize>().unwrap(), col);
         }
+    }
+}
+
+/// Observes nothing: the property compares report bytes.
+struct Quiet;
+
+impl run::Observer for Quiet {
+    fn error(&mut self, _: &str, _: &str) {}
+    fn warning(&mut self, _: &str) {}
+}
+
+/// `texts` as a JSONL feed in `dir`.
+fn write_feed(dir: &std::path::Path, texts: &[String]) -> std::path::PathBuf {
+    let path = dir.join("feed.jsonl");
+    let lines: String = texts
+        .iter()
+        .enumerate()
+        .map(|(i, t)| format!("{}\n", serde_json::json!({ "id": i.to_string(), "text": t })))
+        .collect();
+    std::fs::write(&path, lines).unwrap();
+    path
+}
+
+/// The CSV report and summary of the feed at `path`, checked on a pool of
+/// `threads`.
+fn batch_report(path: &std::path::Path, threads: usize) -> Vec<u8> {
+    let (inputs, _) = calque::input::discover(&[path.display().to_string()], &calque::input::Walk::default(), None);
+    let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().unwrap();
+    let (mut out, mut sums) = (Vec::new(), Vec::new());
+    {
+        let mut csv = CsvReport::new(&mut out).unwrap();
+        let mut summary = calque::report::SummaryReport::new(&mut sums).unwrap();
+        let mut reporters: [&mut dyn Reporter; 2] = [&mut csv, &mut summary];
+        run::run(
+            &pool,
+            checker(),
+            &inputs,
+            &run::Options::threshold(90.0),
+            &mut reporters,
+            &mut Quiet,
+        )
+        .unwrap();
+    }
+    out.extend(sums);
+    out
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(24))]
+
+    #[test]
+    fn reports_do_not_depend_on_the_thread_count(texts in prop::collection::vec(text(), 1..40)) {
+        let dir = tempfile::tempdir().unwrap();
+        let feed = write_feed(dir.path(), &texts);
+        prop_assert_eq!(batch_report(&feed, 1), batch_report(&feed, 2));
     }
 }
