@@ -162,6 +162,8 @@ fn github_escaping_follows_the_runner() {
     assert_eq!(escape_data("100% sûr\r\nfin"), "100%25 sûr%0D%0Afin");
     assert_eq!(escape_property("a:b,c%d\n"), "a%3Ab%2Cc%25d%0A");
     assert_eq!(escape_data("a:b,c"), "a:b,c");
+    // Escape sequences and bidirectional overrides from articles never reach the log raw.
+    assert_eq!(escape_data("x\u{1b}[31my\u{202e}z\tw"), "x\u{FFFD}[31my\u{FFFD}z w");
     // A document name with a comma and a colon stays one property.
     let d = tempfile::tempdir().unwrap();
     let p = d.path().join("a, b: c.txt");

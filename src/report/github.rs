@@ -47,7 +47,10 @@ fn level(s: Severity) -> &'static str {
 
 /// Escapes the message part of a workflow command.
 pub fn escape_data(s: &str) -> String {
-    s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
+    // The runner writes annotations to a log a terminal may show: other
+    // control characters (escape sequences) and bidirectional overrides from
+    // article text are replaced, as in the terminal view.
+    super::sanitise(&s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A"))
 }
 
 /// Escapes a property value (`file=`, `title=`): `:` and `,` too.
