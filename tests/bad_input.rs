@@ -1,7 +1,9 @@
 //! Bad input, as a matrix: each case asserts the exit code, the message, and
 //! that the other documents of the batch are still checked and reported.
 //! Interrupted and killed runs leave the old report or none. The large inputs
-//! are `#[ignore]`d: `cargo test --release -- --ignored` runs them (CI does).
+//! are `#[ignore]`d: `cargo test --release -- --ignored` runs them, or, with
+//! the release binary and no release build of the tests (what CI does),
+//! `CALQUE_BIN=target/release/calque cargo test --test bad_input -- --ignored`.
 
 use std::path::Path;
 use std::process::Stdio;
@@ -20,9 +22,15 @@ struct Run {
     summary: Vec<(String, String)>,
 }
 
+/// The calque binary under test: `CALQUE_BIN`, else the one cargo built.
+fn calque_bin() -> std::path::PathBuf {
+    std::env::var_os("CALQUE_BIN")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| assert_cmd::cargo::cargo_bin("calque"))
+}
+
 fn check(dir: &Path, args: &[&str]) -> Run {
-    let out = Command::cargo_bin("calque")
-        .unwrap()
+    let out = Command::new(calque_bin())
         .current_dir(dir)
         .args(["check", "--no-config", "--summary", "summary.csv"])
         .args(args)
@@ -282,7 +290,7 @@ fn formula_cells_are_neutralised_in_the_csv_reports() {
 #[cfg(unix)]
 fn start_blocked(dir: &Path, lines: &str) -> std::process::Child {
     use std::io::Write;
-    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("calque"))
+    let mut child = std::process::Command::new(calque_bin())
         .current_dir(dir)
         .args([
             "check",

@@ -1,4 +1,5 @@
-//! The whole check on arbitrary bytes: `input::decode`, then one `Checker`
+//! The whole check on arbitrary bytes: `input::decode` (else
+//! `input::decode_with(bytes, lossy = true)`), then one `Checker`
 //! (embedded KB, default config, built once) on the document as plain text
 //! and as Markdown. Every finding is a non-empty range of the text on char
 //! boundaries.
@@ -13,7 +14,15 @@ use libfuzzer_sys::fuzz_target;
 static CHECKER: LazyLock<Checker> = LazyLock::new(|| Checker::new(Kb::embedded(), Config::default()));
 
 fuzz_target!(|data: &[u8]| {
-    let Ok(text) = calque::input::decode(data.to_vec()) else { return };
+    // Strict decoding as the brief's entry point; what it refuses is tried
+    // again with `--lossy` (U+FFFD for invalid UTF-8/UTF-16).
+    let text = match calque::input::decode(data.to_vec()) {
+        Ok(text) => text,
+        Err(_) => match calque::input::decode_with(data.to_vec(), true) {
+            Ok(d) => d.text,
+            Err(_) => return,
+        },
+    };
     for format in [TextFormat::Plain, TextFormat::Markdown] {
         let doc = Document::new("fuzz.txt", text.clone(), Meta { format, date: None });
         let findings = CHECKER.check(&doc);

@@ -1,6 +1,6 @@
 //! JSONL feeds: `calque::input::jsonl::parse_record` on every line, then the
 //! whole input as a file `x.jsonl` streamed through `input::jobs::{Jobs, load}`
-//! from `input::discover`: every loaded document is named after the file and
+//! from `input::discover`, strictly and with `lossy`: every loaded document is named after the file and
 //! nothing panics.
 #![no_main]
 
@@ -39,19 +39,22 @@ fuzz_target!(|data: &[u8]| {
     assert!(warnings.is_empty(), "{warnings:?}");
     assert_eq!(inputs.len(), 1);
     assert_eq!(inputs[0].format, InputFormat::Jsonl);
-    let mut n = 0;
-    for job in Jobs::new(&inputs) {
-        n += 1;
-        let loaded = load(job, &inputs, None).expect("no shard, so every job loads");
-        assert!(
-            loaded.name.starts_with(&name),
-            "document `{}` not named after `{name}`",
-            loaded.name
-        );
-        if let Ok(text) = loaded.text {
-            let _ = Document::new(loaded.name, text, Meta { date: loaded.meta.date, ..Meta::default() });
+    // Strict, then `--lossy` (invalid UTF-8 replaced by U+FFFD).
+    for lossy in [false, true] {
+        let mut n = 0;
+        for job in Jobs::new(&inputs) {
+            n += 1;
+            let loaded = load(job, &inputs, None, lossy).expect("no shard, so every job loads");
+            assert!(
+                loaded.name.starts_with(&name),
+                "document `{}` not named after `{name}`",
+                loaded.name
+            );
+            if let Ok(text) = loaded.text {
+                let _ = Document::new(loaded.name, text, Meta { date: loaded.meta.date, ..Meta::default() });
+            }
         }
+        // One job per non-blank line, at most.
+        assert!(n <= data.split(|&b| b == b'\n').count());
     }
-    // One job per non-blank line, at most.
-    assert!(n <= data.split(|&b| b == b'\n').count());
 });
