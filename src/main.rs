@@ -480,7 +480,10 @@ impl Console {
         }
     }
 
+    /// One line on stderr. Document names and messages can hold article text
+    /// (a feed's ids): control characters never reach the terminal raw.
     fn say(&self, line: &str) {
+        let line = calque::report::sanitise(line);
         match &self.bar {
             Some(bar) => bar.suspend(|| eprintln!("{line}")),
             None => eprintln!("{line}"),

@@ -198,6 +198,20 @@ fn every_input_appears_once_in_the_summary() {
 }
 
 #[test]
+fn control_characters_in_ids_never_reach_stderr_raw() {
+    let line = "{\"id\":\"\\u001b[31mrouge\",\"text\":\"Bonjour.\"}\n";
+    let d = batch(&[("f.jsonl", line.repeat(2).as_bytes())]);
+    let r = check(d.path(), &["f.jsonl"]);
+    assert_eq!(r.code, 0);
+    assert!(!r.stderr.contains('\u{1b}'), "{:?}", r.stderr);
+    assert!(
+        r.stderr.contains("f.jsonl#\u{FFFD}[31mrouge: the id is not unique"),
+        "{:?}",
+        r.stderr
+    );
+}
+
+#[test]
 fn bad_kb_files_name_file_line_and_nothing_is_checked() {
     let cases: [(&str, &str, &str); 4] = [
         (
