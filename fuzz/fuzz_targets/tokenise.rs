@@ -23,6 +23,7 @@ fn check(doc: &Document) {
     let text = doc.text.as_str();
     let lines = LineIndex::new(text);
     let mut prev_end = 0;
+    let mut expected = Vec::with_capacity(doc.tokens().len());
     // The naive recount walks the text once, char by char, up to each token
     // start (tokens are asserted in order below).
     let (mut pos, mut naive_line, mut naive_column, mut line_start) = (0usize, 1usize, 1usize, 0usize);
@@ -57,13 +58,23 @@ fn check(doc: &Document) {
             "locate({}) disagrees with a recount",
             r.start
         );
+        assert_eq!(lines.line_start(line), line_start, "line_start({line})");
+        expected.push((r.start, (naive_line, naive_column)));
         // The token's line, without its break, is a prefix of the text from
         // the line start, and holds the token.
         let lt = lines.line_text(line);
         assert!(text[line_start..].starts_with(lt));
         assert!(line_start + lt.len() >= r.start, "line {line} `{lt}` ends before token {i} at {}", r.start);
     }
-    let n = doc.tokens().len();
+    // `locate` remembers its last answer: out of order, it answers the same.
+    for &(offset, want) in expected.iter().rev() {
+        assert_eq!(lines.locate(offset), want, "locate({offset}) backwards");
+    }
+    let n = expected.len();
+    for k in 0..n {
+        let (offset, want) = expected[k * 7919 % n];
+        assert_eq!(lines.locate(offset), want, "locate({offset}) out of order");
+    }
     if n > 0 {
         let _ = doc.span_text(0, n - 1);
     }
