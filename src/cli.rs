@@ -15,8 +15,8 @@ use calque::input::jobs::Shard;
     version,
     about = "Audit machine-translated French news: garbled names, calques, wrong datelines and titles",
     after_help = "Exit codes: 0 ran and no gate failed; 1 a gate failed (--fail-under, --fail-on); \
-                  2 could not run as asked (bad usage, bad KB, no input, a document in error \
-                  unless --keep-going)."
+                  2 could not run as asked (bad usage, bad KB or configuration, no input, a document \
+                  in error unless --keep-going); 130 interrupted (Ctrl-C)."
 )]
 pub struct Cli {
     #[command(subcommand)]
