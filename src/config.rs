@@ -100,6 +100,18 @@ impl fmt::Display for ConfigError {
 
 impl std::error::Error for ConfigError {}
 
+impl ConfigError {
+    /// A problem at `line` of `file` (0: the file as a whole), column unknown.
+    pub fn at(file: &str, line: usize, message: impl Into<String>) -> ConfigError {
+        ConfigError {
+            file: file.to_string(),
+            line,
+            column: 0,
+            message: message.into(),
+        }
+    }
+}
+
 /// Every setting of a run.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Settings {

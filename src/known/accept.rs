@@ -44,23 +44,13 @@ impl AcceptList {
 
     /// Adds the rows of the accept list at `path`.
     pub fn read(&mut self, path: &Path) -> Result<(), ConfigError> {
-        let file = std::fs::File::open(path).map_err(|e| ConfigError {
-            file: path.display().to_string(),
-            line: 0,
-            column: 0,
-            message: format!("cannot read the accept list: {e}"),
-        })?;
+        let file = super::open(path, "accept list")?;
         self.parse(&path.display().to_string(), file)
     }
 
     /// Adds the rows of an accept list named `name`.
     pub fn parse(&mut self, name: &str, reader: impl std::io::Read) -> Result<(), ConfigError> {
-        let error = |line: u64, message: String| ConfigError {
-            file: name.to_string(),
-            line: line as usize,
-            column: 0,
-            message,
-        };
+        let error = |line: u64, message: String| ConfigError::at(name, line as usize, message);
         let mut csv = csv::ReaderBuilder::new().flexible(false).from_reader(reader);
         let headers = csv.headers().map_err(|e| error(1, format!("bad CSV: {e}")))?.clone();
         for h in &headers {
@@ -77,10 +67,7 @@ impl AcceptList {
         };
         let document = column("document");
         for record in csv.records() {
-            let record = record.map_err(|e| {
-                let line = e.position().map_or(0, |p| p.line());
-                error(line, format!("bad CSV row: {e}"))
-            })?;
+            let record = record.map_err(|e| super::bad_row(name, &e))?;
             let line = record.position().map_or(0, |p| p.line());
             if record.iter().all(str::is_empty) {
                 continue;
@@ -124,11 +111,8 @@ impl AcceptList {
             .iter()
             .filter(|((rule, _), _)| rules.find(rule).is_none())
             .flat_map(|((rule, _), es)| {
-                es.iter().map(move |e| ConfigError {
-                    file: e.file.clone(),
-                    line: e.line,
-                    column: 0,
-                    message: format!("no rule `{rule}` (calque rules lists them)"),
+                es.iter().map(move |e| {
+                    ConfigError::at(&e.file, e.line, format!("no rule `{rule}` (calque rules lists them)"))
                 })
             })
             .collect();

@@ -36,24 +36,14 @@ impl Rows {
 
 impl Baseline {
     pub fn read(path: &Path) -> Result<Baseline, ConfigError> {
-        let file = std::fs::File::open(path).map_err(|e| ConfigError {
-            file: path.display().to_string(),
-            line: 0,
-            column: 0,
-            message: format!("cannot read the baseline: {e}"),
-        })?;
+        let file = super::open(path, "baseline")?;
         Baseline::parse(&path.display().to_string(), file)
     }
 
     /// Parses a calque CSV report named `name`: the `document`, `rule` and
     /// `found` columns are used, the others ignored.
     pub fn parse(name: &str, reader: impl std::io::Read) -> Result<Baseline, ConfigError> {
-        let error = |line: u64, message: String| ConfigError {
-            file: name.to_string(),
-            line: line as usize,
-            column: 0,
-            message,
-        };
+        let error = |line: u64, message: String| ConfigError::at(name, line as usize, message);
         let mut csv = csv::ReaderBuilder::new().flexible(false).from_reader(reader);
         let headers = csv
             .headers()
@@ -68,10 +58,7 @@ impl Baseline {
         let (doc, rule, found) = (column("document")?, column("rule")?, column("found")?);
         let mut base = Baseline::default();
         for record in csv.records() {
-            let record = record.map_err(|e| {
-                let line = e.position().map_or(0, |p| p.line());
-                error(line, format!("bad CSV row: {e}"))
-            })?;
+            let record = record.map_err(|e| super::bad_row(name, &e))?;
             *base
                 .documents
                 .entry(record[doc].to_string())

@@ -8,10 +8,24 @@ mod baseline;
 pub use accept::AcceptList;
 pub use baseline::Baseline;
 
+use std::path::Path;
+
 use crate::config::ConfigError;
 use crate::finding::Reported;
 use crate::report::neutralise;
 use crate::rules::RuleSet;
+
+/// Opens the CSV file of a baseline or accept list (`what`), or says why not.
+fn open(path: &Path, what: &str) -> Result<std::fs::File, ConfigError> {
+    std::fs::File::open(path)
+        .map_err(|e| ConfigError::at(&path.display().to_string(), 0, format!("cannot read the {what}: {e}")))
+}
+
+/// The problem of a CSV row the reader refused, at its line.
+fn bad_row(name: &str, e: &csv::Error) -> ConfigError {
+    let line = e.position().map_or(0, |p| p.line());
+    ConfigError::at(name, line as usize, format!("bad CSV row: {e}"))
+}
 
 /// The baseline and accept lists of a run.
 #[derive(Debug, Default)]
